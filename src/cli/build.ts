@@ -1,0 +1,69 @@
+/**
+ * `npm run build [-- --content DIR --out DIR]`: validate and render the content, let Astro write
+ * the pages into a staging folder, index them with Pagefind, then swap the folder into place.
+ * Any error: every diagnostic printed once, exit code 1, the previous output untouched.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from '../lib/args.ts';
+import { hasErrors } from '../lib/diagnostics.ts';
+import { setCurrentSite } from '../lib/model-store.ts';
+import { discard, publish, stagingDir } from '../lib/output.ts';
+import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
+import { printDiagnostics } from '../lib/print.ts';
+import { writeSearchIndex } from '../lib/search-index.ts';
+import { loadSite } from '../lib/site.ts';
+import { sitemap } from '../lib/sitemap.ts';
+
+export interface BuildResult {
+  ok: boolean;
+  out: string;
+  timings: Record<string, number>;
+  pages: number;
+}
+
+export async function buildSite(options: { content: string; out: string; quiet?: boolean }): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
+  const contentDir = path.resolve(options.content);
+  const out = path.resolve(options.out);
+  process.env.DEVGUIDE_CONTENT = contentDir;
+  const model = await loadSite({ contentDir, cacheDir: CACHE_DIR });
+  lap('content');
+  printDiagnostics(model.diagnostics);
+  if (hasErrors(model.diagnostics)) {
+    console.error(`\nBuild failed; ${path.relative(process.cwd(), out) || out} was left as it was.`);
+    return { ok: false, out, timings, pages: 0 };
+  }
+  setCurrentSite(model);
+  const staging = stagingDir(out);
+  try {
+    const { build } = await import('astro');
+    await build({ root: PROJECT_ROOT, outDir: staging, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });
+    lap('astro');
+    const map = sitemap(model);
+    if (map) writeFileSync(path.join(staging, 'sitemap.xml'), map);
+    const indexed = await writeSearchIndex(staging);
+    lap('search');
+    publish(staging, out);
+    if (!options.quiet) {
+      console.log(`Built ${model.pages.length} guides (${model.stats.rendered} rendered, ${model.stats.cached} from cache), ${indexed.pages} pages indexed, into ${path.relative(process.cwd(), out) || out}.`);
+    }
+    return { ok: true, out, timings, pages: model.pages.length };
+  } catch (error) {
+    discard(staging);
+    console.error(`\nBuild failed: ${(error as Error).message}\n${path.relative(process.cwd(), out) || out} was left as it was.`);
+    return { ok: false, out, timings, pages: 0 };
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = parseArgs(process.argv.slice(2));
+  const result = await buildSite({ content: args.content ?? path.join(PROJECT_ROOT, 'content'), out: args.out ?? path.join(PROJECT_ROOT, 'dist') });
+  process.exitCode = result.ok ? 0 : 1;
+}

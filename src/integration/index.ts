@@ -1,0 +1,64 @@
+/**
+ * The Astro integration: loads the site model when Astro starts (unless the CLI already did),
+ * and in `npm run dev` reloads it when content changes and serves the last build's search index.
+ * All the work is in src/lib; this file only wires it to Astro's hooks.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { hasErrors } from '../lib/diagnostics.ts';
+import { currentSite, hasCurrentSite, setCurrentSite } from '../lib/model-store.ts';
+import { CACHE_DIR, contentDirFromEnv, PROJECT_ROOT } from '../lib/paths.ts';
+import { printDiagnostics } from '../lib/print.ts';
+import { loadSite } from '../lib/site.ts';
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+export default function devguide(): AstroIntegration {
+  return {
+    name: 'devguide',
+    hooks: {
+      'astro:config:setup': async ({ command }) => {
+        if (hasCurrentSite() && command === 'build') return;
+        if (command !== 'dev' && command !== 'build') return;
+        const model = await loadSite({ contentDir: contentDirFromEnv(), drafts: command === 'dev', cacheDir: CACHE_DIR });
+        printDiagnostics(model.diagnostics);
+        if (command === 'build' && hasErrors(model.diagnostics)) throw new Error('devguide: the content has errors (listed above).');
+        setCurrentSite(model);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const contentDir = contentDirFromEnv();
+        server.watcher.add(contentDir);
+        let reloading: Promise<void> | undefined;
+        const reload = async (file: string) => {
+          if (!file.startsWith(contentDir)) return;
+          reloading = (reloading ?? Promise.resolve()).then(async () => {
+            const model = await loadSite({ contentDir, drafts: true, cacheDir: CACHE_DIR });
+            printDiagnostics(model.diagnostics);
+            setCurrentSite(model);
+            logger.info(`content changed (${path.relative(PROJECT_ROOT, file)}): ${model.stats.rendered} page(s) re-rendered`);
+            server.ws.send({ type: 'full-reload' });
+          });
+          await reloading;
+        };
+        server.watcher.on('change', reload);
+        server.watcher.on('add', reload);
+        server.watcher.on('unlink', reload);
+        // Search in dev uses the last build's index; the search UI says so when there is none.
+        server.middlewares.use('/pagefind/', (req, res, next) => {
+          const dist = path.join(PROJECT_ROOT, process.env.DEVGUIDE_OUT || 'dist', 'pagefind');
+          const file = path.join(dist, decodeURIComponent((req.url ?? '/').split('?')[0]!));
+          if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
+            res.statusCode = 404;
+            res.end('No search index yet: run `npm run build` once, then reload.');
+            return;
+          }
+          res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+          res.end(readFileSync(file));
+          void next;
+        });
+        void currentSite;
+      },
+    },
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * Reads a content folder (site.yaml and guides/<section>/<slug>.md) into validated data plus
+ * diagnostics. Nothing here renders Markdown; see render.ts for that.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { diagnostic, suggestion, type Diagnostic } from './diagnostics.ts';
+import { frontmatterSchema, LEVELS, siteConfigSchema, validate, type Frontmatter, type SiteConfig } from './schema.ts';
+import { parseYaml } from './yaml.ts';
+
+export interface GuideSource {
+  /** Absolute path of the Markdown file. */
+  file: string;
+  /** Path relative to the content folder, with forward slashes. */
+  relativePath: string;
+  section: string;
+  slug: string;
+  /** `/<section>/<slug>/` */
+  url: string;
+  frontmatter: Frontmatter;
+  /** Title from frontmatter, else from the first `# heading`. */
+  title: string;
+  /** True when the title came from a `# heading`, which the renderer then leaves out of the body. */
+  titleFromHeading: boolean;
+  /** The file's text with the frontmatter lines blanked, so Markdown positions are file positions. */
+  body: string;
+}
+
+export interface ContentSource {
+  contentDir: string;
+  site: SiteConfig;
+  guides: GuideSource[];
+  diagnostics: Diagnostic[];
+}
+
+/** Reads a file as strict UTF-8, reporting where the first invalid byte is. */
+export function readText(file: string): { text?: string; diagnostic?: Diagnostic } {
+  let bytes: Buffer;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) {
+      return { diagnostic: diagnostic('unreadable-file', file, undefined, 'This is a directory, but a file was expected here.', 'Move the folder elsewhere or rename it so it does not end in ".md".') };
+    }
+    bytes = readFileSync(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { diagnostic: diagnostic('unreadable-file', file, undefined, `The file cannot be read (${reason}).`, 'Check that the file exists and that its permissions allow reading it.') };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const bad = text.indexOf('\uFFFD');
+    const before = text.slice(0, Math.max(bad, 0));
+    const line = before.split('\n').length;
+    const column = bad - before.lastIndexOf('\n');
+    return {
+      diagnostic: diagnostic('unreadable-file', file, { line, column }, 'The file is not valid UTF-8.', 'Save the file with UTF-8 encoding (most editors offer "Save with encoding").'),
+    };
+  }
+}
+
+/** Loads and validates site.yaml. */
+export function loadSiteConfig(contentDir: string): { site?: SiteConfig; diagnostics: Diagnostic[] } {
+  const file = path.join(contentDir, 'site.yaml');
+  if (!existsSync(file)) {
+    return {
+      diagnostics: [diagnostic('missing-content', file, undefined, 'The content folder has no site.yaml.', 'Create site.yaml with at least `title:` and `sections:`; see the README\'s content model.')],
+    };
+  }
+  const read = readText(file);
+  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
+  const parsed = parseYaml(read.text!, file);
+  if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
+  const { data, diagnostics } = validate(siteConfigSchema, parsed, file, 'invalid-site-config');
+  if (data) {
+    const seen = new Set<string>();
+    data.sections.forEach((section, i) => {
+      if (seen.has(section.id)) {
+        diagnostics.push(diagnostic('invalid-site-config', file, parsed.positionOf(['sections', i, 'id']), `Section "${section.id}" is listed twice.`, 'Remove one of the two entries.'));
+      }
+      seen.add(section.id);
+    });
+  }
+  return { site: diagnostics.length ? undefined : data, diagnostics };
+}
+
+const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+
+/** Splits frontmatter from body; the body keeps blank lines where the frontmatter was. */
+export function splitFrontmatter(text: string): { yaml?: string; body: string } {
+  if (!text.startsWith('---')) return { body: text };
+  const match = FRONTMATTER.exec(text);
+  if (!match || match.index !== 0) return { body: text };
+  const block = match[0];
+  const blanks = block.replace(/[^\n]/g, '');
+  return { yaml: match[1] ?? '', body: blanks + text.slice(block.length) };
+}
+
+/** The text of the first level-1 ATX heading outside code fences, with its line. */
+export function firstHeading(body: string): { text: string; line: number } | undefined {
+  const lines = body.split('\n');
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (!fence) fence = f[1]![0]!.repeat(f[1]!.length);
+      else if (line.trim().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (fence) continue;
+    const h = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (h) return { text: h[1]!.replace(/[*_`]/g, ''), line: i + 1 };
+  }
+  return undefined;
+}
+
+/** Turns a file name into a URL slug: lowercase, spaces and underscores become hyphens. */
+export function slugFromFileName(name: string): string {
+  return name
+    .replace(/\.md$/i, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/[^a-z0-9.-]/g, '')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Reads one guide file into a GuideSource. */
+export function loadGuide(file: string, contentDir: string, section: string): { guide?: GuideSource; diagnostics: Diagnostic[] } {
+  const read = readText(file);
+  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
+  const text = read.text!;
+  if (!text.trim()) {
+    return { diagnostics: [diagnostic('empty-file', file, { line: 1, column: 1 }, 'This guide is empty.', 'Write the guide (frontmatter with a title, then Markdown), or delete the file.')] };
+  }
+  const { yaml, body } = splitFrontmatter(text);
+  const diagnostics: Diagnostic[] = [];
+  let frontmatter: Frontmatter = { draft: false, tags: [] };
+  if (yaml !== undefined) {
+    const parsed = parseYaml(yaml, file, { lineOffset: 1 });
+    if (parsed.diagnostics.length) {
+      diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, code: 'invalid-frontmatter' as const, hint: d.hint })));
+    } else if (parsed.value !== null && (typeof parsed.value !== 'object' || Array.isArray(parsed.value))) {
+      diagnostics.push(diagnostic('invalid-frontmatter', file, { line: 2, column: 1 }, 'The frontmatter must be a mapping of `key: value` lines.', 'Write fields such as `title: My guide` between the two `---` lines.'));
+    } else {
+      const result = validate(frontmatterSchema, parsed, file, 'invalid-frontmatter', (issue) =>
+        issue.path[0] === 'level' && issue.code === 'invalid_value' ? 'unknown-level' : undefined,
+      );
+      diagnostics.push(...result.diagnostics.map((d) => (d.code === 'unknown-level' ? { ...d, message: `${d.message.replace(/^"level"/, 'The level')}`, hint: `${d.hint} The ladder's levels are ${LEVELS.join(', ')}.` } : d)));
+      if (result.data) frontmatter = result.data;
+    }
+  }
+  const heading = frontmatter.title ? undefined : firstHeading(body);
+  const title = frontmatter.title ?? heading?.text;
+  if (!title && !diagnostics.some((d) => d.code === 'invalid-frontmatter')) {
+    diagnostics.push(diagnostic('missing-title', file, { line: 1, column: 1 }, 'This guide has no title.', 'Add `title: …` to the frontmatter, or start the body with a `# Heading`.'));
+  }
+  const slug = slugFromFileName(path.basename(file));
+  const guide: GuideSource = {
+    file,
+    relativePath: path.relative(contentDir, file).split(path.sep).join('/'),
+    section,
+    slug,
+    url: `/${section}/${slug}/`,
+    frontmatter,
+    title: title ?? slug,
+    titleFromHeading: Boolean(heading && !frontmatter.title),
+    body,
+  };
+  return { guide: diagnostics.some((d) => d.severity === 'error') ? undefined : guide, diagnostics };
+}
+
+/** Reads a whole content folder: site.yaml and every guide, with every problem found. */
+export function loadContent(contentDir: string): ContentSource {
+  const dir = path.resolve(contentDir);
+  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    return {
+      contentDir: dir,
+      site: undefined as unknown as SiteConfig,
+      guides: [],
+      diagnostics: [diagnostic('missing-content', dir, undefined, `The content folder "${contentDir}" does not exist.`, 'Pass an existing folder with --content, or run from the project root where content/ lives.')],
+    };
+  }
+  const config = loadSiteConfig(dir);
+  diagnostics.push(...config.diagnostics);
+  const guidesDir = path.join(dir, 'guides');
+  const guides: GuideSource[] = [];
+  if (!existsSync(guidesDir)) {
+    diagnostics.push(diagnostic('missing-content', guidesDir, undefined, 'The content folder has no guides/ folder.', 'Create guides/<section>/<slug>.md files; see the README.'));
+  } else {
+    const sectionIds = config.site?.sections.map((s) => s.id) ?? [];
+    for (const entry of readdirSync(guidesDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const entryPath = path.join(guidesDir, entry.name);
+      if (!entry.isDirectory()) {
+        if (entry.name.endsWith('.md')) {
+          diagnostics.push(diagnostic('unknown-section', entryPath, undefined, 'Guides must sit in a section folder, not directly in guides/.', `Move it to guides/<section>/${entry.name}, with a section listed in site.yaml.`));
+        }
+        continue;
+      }
+      if (config.site && !sectionIds.includes(entry.name)) {
+        const hint = suggestion(entry.name, sectionIds, 'section');
+        diagnostics.push(
+          diagnostic('unknown-section', entryPath, undefined, `The folder "${entry.name}" is not a section listed in site.yaml.`, `Add \`- id: ${entry.name}\` with a label under \`sections:\` in site.yaml${hint ? `, or rename the folder (${hint})` : ''}.`),
+        );
+        continue;
+      }
+      for (const file of readdirSync(entryPath, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (!file.name.toLowerCase().endsWith('.md')) continue;
+        const loaded = loadGuide(path.join(entryPath, file.name), dir, entry.name);
+        diagnostics.push(...loaded.diagnostics);
+        if (loaded.guide) guides.push(loaded.guide);
+      }
+    }
+  }
+  const byUrl = new Map<string, GuideSource>();
+  for (const guide of guides) {
+    const other = byUrl.get(guide.url);
+    if (other) {
+      diagnostics.push(diagnostic('duplicate-url', guide.file, { line: 1, column: 1 }, `This guide and ${other.relativePath} would both be published at ${guide.url}.`, 'Rename one of the two files; URLs are made from lowercased file names.'));
+    } else {
+      byUrl.set(guide.url, guide);
+    }
+  }
+  return { contentDir: dir, site: config.site as SiteConfig, guides: [...byUrl.values()], diagnostics };
+}

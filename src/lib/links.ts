@@ -1,0 +1,79 @@
+/**
+ * The link checker: every internal link must reach a page, and every `#anchor` an element id on
+ * that page. External links are not fetched here.
+ */
+import { closest, diagnostic, type Diagnostic } from './diagnostics.ts';
+import type { LinkRef } from './markdown.ts';
+
+export interface LinkSource {
+  /** URL of the page the links are on. */
+  url: string;
+  /** File the links were written in. */
+  file: string;
+  links: LinkRef[];
+}
+
+export interface LinkTargets {
+  /** Every URL the site serves, with the anchors on it. */
+  pages: Map<string, readonly string[]>;
+  /** URLs of draft guides, which published pages may not link to. */
+  drafts?: Set<string>;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+const BASE = 'http://devguide.invalid';
+
+/** Normalises an internal href to `{ path, fragment }`, or undefined for external links. */
+export function resolveLink(href: string, from: string): { path: string; fragment?: string } | undefined {
+  if (EXTERNAL.test(href)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(href, BASE + from);
+  } catch {
+    return { path: href };
+  }
+  let p = decodeURIComponent(url.pathname);
+  if (p.endsWith('/index.html')) p = p.slice(0, -'index.html'.length);
+  else if (!p.endsWith('/') && !/\.[a-z0-9]+$/i.test(p)) p += '/';
+  const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined;
+  return { path: p, fragment };
+}
+
+/** Every broken internal link or anchor, with the closest existing target suggested. */
+export function findBrokenLinks(sources: readonly LinkSource[], targets: LinkTargets): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const urls = [...targets.pages.keys()];
+  for (const source of sources) {
+    for (const link of source.links) {
+      const resolved = resolveLink(link.href, source.url);
+      if (!resolved) continue;
+      const position = { line: link.line, column: link.column };
+      if (targets.drafts?.has(resolved.path)) {
+        diagnostics.push(diagnostic('draft-link', source.file, position, `Link "${link.href}" points to a draft page, which is not published.`, 'Publish the page (remove `draft: true`) or remove the link until it is.'));
+        continue;
+      }
+      const anchors = targets.pages.get(resolved.path);
+      if (!anchors) {
+        const near = closest(resolved.path, urls);
+        diagnostics.push(
+          diagnostic('broken-link', source.file, position, `Link "${link.href}" points to no page.`, `${near ? `did you mean "${near}"? ` : ''}If the page moved, add it to content/redirects.yaml.`),
+        );
+        continue;
+      }
+      if (resolved.fragment && !anchors.includes(resolved.fragment)) {
+        const near = closest(resolved.fragment, anchors);
+        const list = anchors.filter((a) => !a.startsWith('user-content-fn')).slice(0, 15).join(', ');
+        diagnostics.push(
+          diagnostic(
+            'broken-anchor',
+            source.file,
+            position,
+            `Link "${link.href}" points to #${resolved.fragment}, which is not a heading or anchor on ${resolved.path}.`,
+            `${near ? `did you mean "#${near}"? ` : ''}${list ? `Anchors on that page: ${list}.` : 'That page has no anchors.'}`,
+          ),
+        );
+      }
+    }
+  }
+  return diagnostics;
+}

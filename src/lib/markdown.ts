@@ -1,0 +1,65 @@
+/**
+ * Markdown → HTML for one guide: the unified processor built from src/plugins, plus what the rest
+ * of the build needs from a page (headings for the table of contents, links and anchors for the
+ * checker, diagnostics with positions).
+ */
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Processor } from 'unified';
+import { VFile } from 'vfile';
+import { rehypePlugins, remarkPlugins, type PipelineOptions } from '../plugins/index.ts';
+import type { Heading } from '../plugins/rehype-heading-links.ts';
+import type { LinkRef } from '../plugins/rehype-collect-links.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { vfileDiagnostics } from './report.ts';
+
+export type { Heading, LinkRef };
+
+export interface RenderInput {
+  /** Path used in diagnostics. */
+  file: string;
+  /** Markdown, with frontmatter lines blanked so positions match the file. */
+  body: string;
+  titleFromHeading?: boolean;
+}
+
+export interface RenderedPage {
+  html: string;
+  headings: Heading[];
+  links: LinkRef[];
+  anchors: string[];
+  diagnostics: Diagnostic[];
+}
+
+export type MarkdownProcessor = Processor<any, any, any, any, string>;
+
+/** Builds the processor once; reuse it for every page. */
+export function createMarkdownProcessor(options: PipelineOptions = {}): MarkdownProcessor {
+  return unified()
+    .use(remarkParse)
+    .use(remarkPlugins(options))
+    .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelTagName: 'h2', footnoteBackLabel: 'Back to reference' })
+    .use(rehypePlugins(options))
+    .use(rehypeStringify) as unknown as MarkdownProcessor;
+}
+
+/** Renders one page. Never throws for bad input: problems come back as diagnostics. */
+export async function renderPage(processor: MarkdownProcessor, input: RenderInput): Promise<RenderedPage> {
+  const file = new VFile({ path: input.file, value: input.body });
+  file.data.titleFromHeading = Boolean(input.titleFromHeading);
+  let html = '';
+  try {
+    html = String(await processor.process(file));
+  } catch (error) {
+    const e = error as { message?: string; line?: number; column?: number; place?: { line: number; column: number } };
+    file.message(`Rendering failed: ${e.message ?? String(error)}`, { place: e.place, ruleId: 'invalid-directive', source: 'devguide' }).fatal = true;
+  }
+  return {
+    html,
+    headings: file.data.headings ?? [],
+    links: file.data.links ?? [],
+    anchors: file.data.anchors ?? [],
+    diagnostics: vfileDiagnostics(file, input.file),
+  };
+}

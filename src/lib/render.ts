@@ -1,0 +1,115 @@
+/**
+ * Renders many pages: unchanged pages come from a disk cache, the rest are spread over worker
+ * threads (one per core) when there are enough of them to pay for the workers' start-up.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PipelineOptions } from '../plugins/index.ts';
+import { createMarkdownProcessor, renderPage, type RenderedPage, type RenderInput } from './markdown.ts';
+
+export interface RenderOptions {
+  pipeline: PipelineOptions;
+  /** Folder for cached pages; no cache when absent. */
+  cacheDir?: string;
+  /** Worker threads to use; default: one per core, none for small batches. */
+  workers?: number;
+}
+
+export interface RenderStats {
+  rendered: number;
+  cached: number;
+  workers: number;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const MIN_PAGES_PER_WORKER = 40;
+
+let pipelineHash: string | undefined;
+/** Hash of the pipeline's own source, so editing a plugin invalidates the cache. */
+function pipelineVersion(): string {
+  if (pipelineHash) return pipelineHash;
+  const hash = createHash('sha256');
+  const pluginDir = path.join(here, '..', 'plugins');
+  for (const name of readdirSync(pluginDir).sort()) hash.update(name).update(readFileSync(path.join(pluginDir, name)));
+  for (const name of ['markdown.ts', 'report.ts', 'diagnostics.ts']) hash.update(readFileSync(path.join(here, name)));
+  return (pipelineHash = hash.digest('hex'));
+}
+
+function cacheKey(input: RenderInput, pipeline: PipelineOptions): string {
+  return createHash('sha256')
+    .update(pipelineVersion())
+    .update(JSON.stringify({ ...pipeline, highlighter: undefined }))
+    .update(input.file)
+    .update(input.titleFromHeading ? '1' : '0')
+    .update(input.body)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** Renders every input, in order, using the cache and worker threads where they help. */
+export async function renderPages(inputs: RenderInput[], options: RenderOptions): Promise<{ pages: RenderedPage[]; stats: RenderStats }> {
+  const pages: Array<RenderedPage | undefined> = new Array(inputs.length);
+  const keys = inputs.map((input) => (options.cacheDir ? cacheKey(input, options.pipeline) : ''));
+  const todo: number[] = [];
+  if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
+  inputs.forEach((_, i) => {
+    if (options.cacheDir) {
+      try {
+        pages[i] = JSON.parse(readFileSync(path.join(options.cacheDir, `${keys[i]}.json`), 'utf8')) as RenderedPage;
+        return;
+      } catch {
+        // Not cached yet.
+      }
+    }
+    todo.push(i);
+  });
+  const cores = Math.max(1, availableParallelism());
+  const workerCount = options.workers ?? (todo.length >= MIN_PAGES_PER_WORKER * 2 ? Math.min(cores, Math.floor(todo.length / MIN_PAGES_PER_WORKER)) : 0);
+  if (workerCount > 0) {
+    await renderInWorkers(todo.map((i) => inputs[i]!), workerCount, options.pipeline, (n, page) => (pages[todo[n]!] = page));
+  } else if (todo.length) {
+    const processor = createMarkdownProcessor(options.pipeline);
+    for (const i of todo) pages[i] = await renderPage(processor, inputs[i]!);
+  }
+  if (options.cacheDir) {
+    for (const i of todo) {
+      const target = path.join(options.cacheDir, `${keys[i]}.json`);
+      const temp = `${target}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(pages[i]));
+      renameSync(temp, target);
+    }
+  }
+  return { pages: pages as RenderedPage[], stats: { rendered: todo.length, cached: inputs.length - todo.length, workers: workerCount } };
+}
+
+async function renderInWorkers(inputs: RenderInput[], count: number, pipeline: PipelineOptions, done: (index: number, page: RenderedPage) => void): Promise<void> {
+  const workers = Array.from({ length: count }, () => new Worker(path.join(here, 'render-worker.ts'), { workerData: { pipeline: { ...pipeline, highlighter: undefined } } }));
+  let next = 0;
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= inputs.length) return resolve();
+              const id = next++;
+              worker.postMessage({ id, input: inputs[id] });
+            };
+            worker.on('message', (message: { id: number; page: RenderedPage }) => {
+              done(message.id, message.page);
+              send();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`A render worker exited with code ${code}.`))));
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

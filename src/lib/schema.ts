@@ -1,0 +1,181 @@
+/**
+ * The schemas of devguide's input files (site.yaml and guide frontmatter), and the translation of
+ * schema failures into diagnostics that point at the offending key or value.
+ */
+import { z } from 'astro/zod';
+import { closest, diagnostic, type Code, type Diagnostic } from './diagnostics.ts';
+import type { ParsedYaml } from './yaml.ts';
+
+/** The rungs of the contributor ladder, in order. */
+export const LEVELS = ['newcomer', 'contributor', 'triager', 'core'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** What each rung is called on the home page. */
+export const LEVEL_LABELS: Record<Level, string> = {
+  newcomer: 'First task',
+  contributor: 'Regular contributor',
+  triager: 'Triager',
+  core: 'Core developer',
+};
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const sectionSchema = z.strictObject({
+  /** Folder name under guides/ and the first URL segment. */
+  id: z.string().regex(slugPattern, 'must be lowercase letters, digits and single hyphens, like "getting-started"'),
+  /** Label shown in the sidebar and breadcrumbs. */
+  label: z.string().min(1),
+  /** One sentence shown on the home page. */
+  description: z.string().optional(),
+});
+
+export const siteConfigSchema = z.strictObject({
+  /** The site's name, shown in the header and in every page title. */
+  title: z.string().min(1),
+  /** Used in the home page and as the default meta description. */
+  description: z.string().default(''),
+  /** The public URL of the site; when set, sitemap.xml and canonical links are emitted. */
+  url: z.url().optional(),
+  /** Where the content is edited: drives "Edit this page" links. */
+  repository: z
+    .strictObject({
+      url: z.url(),
+      branch: z.string().default('main'),
+      /** Path of the content folder inside the repository. */
+      path: z.string().default('content'),
+    })
+    .optional(),
+  /** The project's issue tracker. */
+  tracker: z.url().optional(),
+  /** Sections in reading order. */
+  sections: z.array(sectionSchema).min(1),
+  /** Where a person's handle links to; `{handle}` is replaced. */
+  profileUrl: z.string().default('https://github.com/{handle}'),
+  options: z
+    .strictObject({
+      /** Show `:::todo` notes and the /todo/ page in production builds. */
+      showTodos: z.boolean().default(true),
+      /** Keep raw HTML as written, scripts included (trusted sites only). */
+      trustHtml: z.boolean().default(false),
+    })
+    .default({ showTodos: true, trustHtml: false }),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+
+export const frontmatterSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  description: z.string().optional(),
+  level: z.enum(LEVELS).optional(),
+  order: z.number().optional(),
+  draft: z.boolean().default(false),
+  tags: z.array(z.string()).default([]),
+});
+
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+
+/**
+ * Validates `parsed.value` against `schema`, returning the data or diagnostics that point at the
+ * key or value that is wrong, with a hint naming what would be valid.
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  parsed: ParsedYaml,
+  file: string,
+  code: Code,
+  codeFor?: (issue: z.core.$ZodIssue) => Code | undefined,
+): { data?: z.infer<S>; diagnostics: Diagnostic[] } {
+  const result = schema.safeParse(parsed.value ?? {});
+  if (result.success) return { data: result.data, diagnostics: [] };
+  const diagnostics = result.error.issues.map((issue) => issueDiagnostic(issue, parsed, file, codeFor?.(issue) ?? code, schema));
+  return { diagnostics };
+}
+
+function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string, code: Code, schema: z.ZodType): Diagnostic {
+  const path = issue.path;
+  const where = path.length ? `"${path.join('.')}"` : 'the file';
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0]!;
+      const known = knownKeys(schema, path);
+      const near = closest(key, known);
+      return diagnostic(
+        code,
+        file,
+        parsed.keyPositionOf([...path, key]),
+        `Unknown field "${key}"${path.length ? ` in ${where}` : ''}.`,
+        near ? `did you mean "${near}"?` : `Remove it; the fields here are: ${known.join(', ')}.`,
+      );
+    }
+    case 'invalid_value': {
+      const valid = issue.values.map(String);
+      const got = valueAt(parsed.value, path);
+      const near = typeof got === 'string' ? closest(got, valid) : undefined;
+      return diagnostic(
+        code,
+        file,
+        parsed.positionOf(path),
+        `${where} is ${JSON.stringify(got)}, which is not one of ${valid.map((v) => `"${v}"`).join(', ')}.`,
+        near ? `did you mean "${near}"?` : `Use one of ${valid.map((v) => `"${v}"`).join(', ')}.`,
+      );
+    }
+    case 'invalid_type': {
+      const got = valueAt(parsed.value, path);
+      if (got === undefined) {
+        return diagnostic(code, file, parsed.positionOf(path.slice(0, -1)), `Missing required field ${where}.`, `Add ${where} (${issue.expected}).`);
+      }
+      return diagnostic(
+        code,
+        file,
+        parsed.positionOf(path),
+        `${where} must be ${article(issue.expected)}, not ${describe(got)}.`,
+        issue.expected === 'string' ? 'Quote the value if YAML reads it as another type.' : `Write ${article(issue.expected)} here.`,
+      );
+    }
+    default:
+      return diagnostic(code, file, parsed.positionOf(path), `${where} ${issue.message}.`, 'Correct the value and rebuild.');
+  }
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let s: unknown = schema;
+  for (const key of path) {
+    s = unwrap(s);
+    const def = (s as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
+    if (def?.type === 'object' && def.shape) s = def.shape[String(key)];
+    else if (def?.type === 'array') s = def.element;
+    else return [];
+  }
+  s = unwrap(s);
+  const shape = (s as { def?: { shape?: Record<string, unknown> } }).def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function unwrap(s: unknown): unknown {
+  let current = s as { def?: { type?: string; innerType?: unknown } };
+  while (current?.def && ['optional', 'default', 'nullable', 'prefault'].includes(current.def.type ?? '')) {
+    current = current.def.innerType as typeof current;
+  }
+  return current;
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,151 @@
+/**
+ * The whole site as data: content read and validated, every guide rendered, reading order, ladder,
+ * dates and links checked. Pages and the CLI are thin adapters over `loadSite`.
+ */
+import path from 'node:path';
+import type { Diagnostic } from './diagnostics.ts';
+import { diagnostic } from './diagnostics.ts';
+import { loadContent, type GuideSource } from './content.ts';
+import { lastUpdatedDates } from './git-dates.ts';
+import { ladder, type Rung } from './ladder.ts';
+import { findBrokenLinks } from './links.ts';
+import type { Heading } from './markdown.ts';
+import { renderPages, type RenderStats } from './render.ts';
+import { neighbours, readingOrder } from './reading-order.ts';
+import type { Level, SiteConfig } from './schema.ts';
+
+export interface PageSummary {
+  url: string;
+  section: string;
+  title: string;
+  description?: string;
+  level?: Level;
+  order?: number;
+  draft: boolean;
+}
+
+export interface Page extends PageSummary {
+  slug: string;
+  tags: string[];
+  /** Path relative to the content folder. */
+  relativePath: string;
+  html: string;
+  headings: Heading[];
+  anchors: string[];
+  /** ISO date of the last commit that touched the file, when git knows it. */
+  lastUpdated?: string;
+  editUrl?: string;
+}
+
+export interface SectionModel {
+  id: string;
+  label: string;
+  description?: string;
+  pages: PageSummary[];
+}
+
+export interface SiteModel {
+  contentDir: string;
+  config: SiteConfig;
+  sections: SectionModel[];
+  /** Published pages in reading order. */
+  pages: Page[];
+  ladder: Rung<PageSummary>[];
+  diagnostics: Diagnostic[];
+  stats: RenderStats & { pages: number };
+}
+
+export interface LoadOptions {
+  contentDir: string;
+  /** Include draft guides (the dev server does; builds do not). */
+  drafts?: boolean;
+  cacheDir?: string;
+  workers?: number;
+  /** URLs served by the site besides the guides, with their anchors (home, search, experts …). */
+  extraPages?: Map<string, string[]>;
+}
+
+/** URLs every devguide site serves besides its guides. */
+export const BUILT_IN_PAGES = ['/', '/search/', '/404.html', '/sitemap.xml', '/robots.txt', '/favicon.svg'];
+
+export function summary(page: Page): PageSummary {
+  const { url, section, title, description, level, order, draft } = page;
+  return { url, section, title, description, level, order, draft };
+}
+
+function editUrl(config: SiteConfig, relativePath: string): string | undefined {
+  const repo = config.repository;
+  if (!repo) return undefined;
+  const base = repo.url.replace(/\/$/, '');
+  const prefix = repo.path.replace(/^\/|\/$/g, '');
+  return `${base}/edit/${repo.branch}/${prefix ? `${prefix}/` : ''}${relativePath}`;
+}
+
+/** Reads, validates and renders a content folder. Never throws for bad content. */
+export async function loadSite(options: LoadOptions): Promise<SiteModel> {
+  const content = loadContent(options.contentDir);
+  const diagnostics: Diagnostic[] = [...content.diagnostics];
+  const config = content.site;
+  const empty: SiteModel = { contentDir: content.contentDir, config, sections: [], pages: [], ladder: [], diagnostics, stats: { rendered: 0, cached: 0, workers: 0, pages: 0 } };
+  if (!config) return empty;
+
+  const guides = content.guides;
+  const { pages: rendered, stats } = await renderPages(
+    guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading })),
+    { pipeline: { trustHtml: config.options.trustHtml }, cacheDir: options.cacheDir, workers: options.workers },
+  );
+  const dates = lastUpdatedDates(content.contentDir);
+  const all: Page[] = guides.map((guide: GuideSource, i) => {
+    const r = rendered[i]!;
+    diagnostics.push(...r.diagnostics);
+    return {
+      url: guide.url,
+      section: guide.section,
+      slug: guide.slug,
+      title: guide.title,
+      description: guide.frontmatter.description,
+      level: guide.frontmatter.level,
+      order: guide.frontmatter.order,
+      draft: guide.frontmatter.draft,
+      tags: guide.frontmatter.tags,
+      relativePath: guide.relativePath,
+      html: r.html,
+      headings: r.headings,
+      anchors: r.anchors,
+      lastUpdated: dates.get(path.relative(content.contentDir, guide.file).split(path.sep).join('/')),
+      editUrl: editUrl(config, guide.relativePath),
+      // Kept for the link checker below; not part of the page model.
+      ...({ links: r.links } as object),
+    } as Page;
+  });
+
+  const published = readingOrder(
+    all.filter((p) => options.drafts || !p.draft),
+    config.sections,
+  );
+  const drafts = new Set(all.filter((p) => p.draft).map((p) => p.url));
+  diagnostics.push(
+    ...findBrokenLinks(
+      all.filter((p) => !p.draft).map((p) => ({ url: p.url, file: path.join(content.contentDir, p.relativePath), links: (p as Page & { links: [] }).links })),
+      { pages: new Map([...published.map((p) => [p.url, p.anchors] as const), ...(options.extraPages ?? new Map()), ...BUILT_IN_PAGES.map((u) => [u, []] as const)]), drafts },
+    ),
+  );
+  for (const page of all) delete (page as Partial<Page & { links: unknown }>).links;
+
+  const summaries = published.map(summary);
+  const sections = config.sections.map((s) => ({ id: s.id, label: s.label, description: s.description, pages: summaries.filter((p) => p.section === s.id) }));
+  if (!published.length && guides.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push(diagnostic('missing-content', path.join(content.contentDir, 'guides'), undefined, 'The content folder has no guides.', 'Add at least one guides/<section>/<slug>.md file.', 'warning'));
+  }
+  return {
+    contentDir: content.contentDir,
+    config,
+    sections,
+    pages: published,
+    ladder: ladder(summaries),
+    diagnostics,
+    stats: { ...stats, pages: published.length },
+  };
+}
+
+export { neighbours };

@@ -1,0 +1,16 @@
+/** sitemap.xml for sites that set `url` in site.yaml. */
+import type { SiteModel } from './site.ts';
+
+const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function sitemap(model: SiteModel, extraPaths: readonly string[] = []): string | undefined {
+  const base = model.config.url;
+  if (!base) return undefined;
+  const paths = ['/', ...model.sections.filter((s) => s.pages.length).map((s) => `/${s.id}/`), ...model.pages.map((p) => p.url), ...extraPaths];
+  const lastmod = new Map(model.pages.map((p) => [p.url, p.lastUpdated]));
+  const entries = paths.map((p) => {
+    const date = lastmod.get(p);
+    return `  <url><loc>${escapeXml(new URL(p, base).href)}</loc>${date ? `<lastmod>${date.slice(0, 10)}</lastmod>` : ''}</url>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
+}

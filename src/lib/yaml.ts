@@ -1,0 +1,106 @@
+/**
+ * YAML with positions. The `yaml` package keeps offsets for every node; this module turns them into
+ * line/column pairs so a schema error can point at the value that is wrong, not just at the file.
+ */
+import { isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { diagnostic, type Code, type Diagnostic, type Position } from './diagnostics.ts';
+
+export interface ParsedYaml {
+  /** The plain JavaScript value (undefined when the YAML does not parse). */
+  value: unknown;
+  /** Problems found while parsing, already as diagnostics. */
+  diagnostics: Diagnostic[];
+  /** Position of the value at `path` (or of its closest existing parent). */
+  positionOf(path: readonly PropertyKey[]): Position;
+  /** Position of the key at `path` (for "unknown field" messages), falling back to its value. */
+  keyPositionOf(path: readonly PropertyKey[]): Position;
+}
+
+/**
+ * Parses YAML text. `lineOffset` shifts reported lines, for YAML embedded in another file
+ * (frontmatter starts on line 2 of a guide).
+ */
+export function parseYaml(text: string, file: string, options: { lineOffset?: number; code?: Code } = {}): ParsedYaml {
+  const lineOffset = options.lineOffset ?? 0;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    diagnostics.push(
+      diagnostic(
+        options.code ?? 'invalid-yaml',
+        file,
+        at(error.pos[0]),
+        `The YAML does not parse: ${message}`,
+        yamlHint(error.code),
+      ),
+    );
+  }
+  const nodeAt = (path: readonly PropertyKey[]): { node: unknown; keyNode: unknown } => {
+    let node: unknown = doc.contents;
+    let keyNode: unknown;
+    for (const key of path) {
+      const collection = node as { items?: unknown[] } | null;
+      if (!collection || !Array.isArray(collection.items)) break;
+      let next: unknown;
+      let nextKey: unknown;
+      if (typeof key === 'number') {
+        next = collection.items[key];
+      } else {
+        for (const item of collection.items) {
+          if (isPair(item) && isScalar(item.key) && String(item.key.value) === String(key)) {
+            next = item.value;
+            nextKey = item.key;
+            break;
+          }
+        }
+      }
+      if (next === undefined && nextKey === undefined) break;
+      node = next ?? nextKey;
+      keyNode = nextKey;
+    }
+    return { node, keyNode };
+  };
+  const rangeStart = (node: unknown): number | undefined =>
+    isNode(node) && (node as YamlNode).range ? (node as YamlNode).range![0] : undefined;
+  return {
+    value: doc.errors.length ? undefined : toJS(doc),
+    diagnostics,
+    positionOf(path) {
+      const { node, keyNode } = nodeAt(path);
+      const offset = rangeStart(node) ?? rangeStart(keyNode) ?? rangeStart(doc.contents) ?? 0;
+      return at(offset);
+    },
+    keyPositionOf(path) {
+      const { node, keyNode } = nodeAt(path);
+      const offset = rangeStart(keyNode) ?? rangeStart(node) ?? rangeStart(doc.contents) ?? 0;
+      return at(offset);
+    },
+  };
+}
+
+function toJS(doc: Document): unknown {
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Each key may appear once in a mapping; remove or rename one of them.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'Check the indentation: nested keys are indented by the same number of spaces.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'A key must fit on one line and be followed by ": ". Quote values that contain ": ".';
+    case 'TAB_AS_INDENT':
+      return 'YAML indentation must use spaces, not tabs.';
+    default:
+      return 'Check the YAML syntax near this position; quote values that contain ":", "#" or start with "*", "&", "!", "@" or "`".';
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Highlights fenced code at build time with Shiki, in a light and a dark theme at once
+ * (`color: light-dark(…)`, switched by the page's `color-scheme`), so the browser runs no
+ * highlighter. The fence's meta adds a title (`title="setup.sh"`), highlighted lines (`{2,4-5}`)
+ * and inserted / deleted lines (`ins={3}` `del={2}`). The copy button is added by the page script.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { bundledLanguages, bundledLanguagesAlias, createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { report } from '../lib/report.ts';
+
+export interface Options {
+  /** A ready highlighter; one is created (once per processor) when absent. */
+  highlighter?: Highlighter;
+}
+
+export const THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
+const PLAIN = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'output']);
+
+export interface CodeMeta {
+  title?: string;
+  highlight: Set<number>;
+  ins: Set<number>;
+  del: Set<number>;
+  /** Other `key="value"` pairs, e.g. `commit="good"`. */
+  attributes: Record<string, string>;
+}
+
+function lineSet(spec: string): Set<number> {
+  const lines = new Set<number>();
+  for (const part of spec.split(',')) {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(part);
+    if (!m) continue;
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    for (let i = from; i <= Math.min(to, from + 10_000); i++) lines.add(i);
+  }
+  return lines;
+}
+
+/** Parses a fence's meta string: `title="x" {1,3-4} ins={5} del={6} commit="good"`. */
+export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
+  const result: CodeMeta = { highlight: new Set(), ins: new Set(), del: new Set(), attributes: {} };
+  if (!meta) return result;
+  const pattern = /(?:([\w-]+)=)?(?:"([^"]*)"|'([^']*)'|\{([^}]*)\}|(\S+))/g;
+  for (const m of meta.matchAll(pattern)) {
+    const key = m[1];
+    const value = m[2] ?? m[3] ?? m[5] ?? '';
+    const braces = m[4];
+    if (!key && braces !== undefined) for (const n of lineSet(braces)) result.highlight.add(n);
+    else if (key === 'ins' && braces !== undefined) result.ins = lineSet(braces);
+    else if (key === 'del' && braces !== undefined) result.del = lineSet(braces);
+    else if (key === 'title') result.title = value;
+    else if (key) result.attributes[key] = braces ?? value;
+  }
+  return result;
+}
+
+function lineMarks(meta: CodeMeta): ShikiTransformer {
+  return {
+    name: 'devguide:line-marks',
+    line(node, line) {
+      if (meta.highlight.has(line)) this.addClassToHast(node, 'hl');
+      if (meta.ins.has(line)) this.addClassToHast(node, 'ins');
+      if (meta.del.has(line)) this.addClassToHast(node, 'del');
+    },
+  };
+}
+
+const SHELL = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shellsession', 'powershell', 'pwsh', 'ps1', 'bat', 'cmd', 'doscon']);
+
+/** rehype plugin: Shiki highlighting with titles and line marks. */
+export default function rehypeCode(options: Options = {}) {
+  let highlighter: Promise<Highlighter> | undefined = options.highlighter ? Promise.resolve(options.highlighter) : undefined;
+  const getHighlighter = () => (highlighter ??= createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [] }));
+  return async (tree: Root, file: VFile) => {
+    const blocks: Array<{ pre: Element; code: Element; index: number; parent: Element | Root }> = [];
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'pre' || !parent || index === undefined) return;
+      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+      if (code) blocks.push({ pre: node, code, index, parent: parent as Element | Root });
+    });
+    if (!blocks.length) return;
+    const shiki = await getHighlighter();
+    for (const { pre, code, index, parent } of blocks) {
+      const className = (code.properties.className as string[] | undefined) ?? [];
+      const declared = className.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? '';
+      let lang = declared.toLowerCase();
+      const meta = parseCodeMeta(code.properties.dataMeta as string | undefined);
+      if (PLAIN.has(lang)) lang = 'text';
+      else if (!shiki.getLoadedLanguages().includes(lang)) {
+        if (lang in bundledLanguages || lang in bundledLanguagesAlias) {
+          await shiki.loadLanguage(lang as keyof typeof bundledLanguages);
+        } else {
+          report(file, 'unknown-language', pre, `The code block's language "${declared}" is not known to the highlighter; it is shown as plain text.`, 'Use a Shiki language id such as "sh", "python", "c", "diff" or "text".', 'warning');
+          lang = 'text';
+        }
+      }
+      const source = toString(code).replace(/\n$/, '');
+      const root = shiki.codeToHast(source, {
+        lang,
+        themes: THEMES,
+        defaultColor: 'light-dark()',
+        colorsRendering: 'none',
+        transformers: [lineMarks(meta)],
+      });
+      const highlighted = root.children[0] as Element;
+      highlighted.properties.className = ['shiki'];
+      delete highlighted.properties.style;
+      const wrapperChildren: ElementContent[] = [];
+      if (meta.title) {
+        wrapperChildren.push({ type: 'element', tagName: 'div', properties: { className: ['code-title'] }, children: [{ type: 'text', value: meta.title }] });
+      }
+      wrapperChildren.push(highlighted);
+      const properties: Element['properties'] = { className: ['code'], dataLang: declared || 'text' };
+      if (SHELL.has(lang)) properties.dataShell = '';
+      for (const [key, value] of Object.entries(meta.attributes)) properties[`data-${key}`] = value;
+      (parent.children as ElementContent[])[index] = {
+        type: 'element',
+        tagName: 'div',
+        properties,
+        children: wrapperChildren,
+        position: pre.position,
+      };
+    }
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Records every link (`href` of `a` and `area`, whatever wrote it: Markdown, reference-style or raw
+ * HTML) and every element id, with positions, in `file.data` for the link checker.
+ */
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+export interface LinkRef {
+  href: string;
+  line: number;
+  column: number;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    links: LinkRef[];
+    anchors: string[];
+  }
+}
+
+/** rehype plugin: collects links and anchors. */
+export default function rehypeCollectLinks() {
+  return (tree: Root, file: VFile) => {
+    const links: LinkRef[] = [];
+    const anchors: string[] = [];
+    visit(tree, 'element', (node: Element) => {
+      const id = node.properties.id;
+      if (typeof id === 'string' && id) anchors.push(id);
+      const name = node.properties.name;
+      if (node.tagName === 'a' && typeof name === 'string' && name) anchors.push(name);
+      if ((node.tagName === 'a' || node.tagName === 'area') && typeof node.properties.href === 'string') {
+        if ((node.properties.className as string[] | undefined)?.includes('anchor')) return;
+        const start = node.position?.start;
+        links.push({ href: node.properties.href, line: start?.line ?? 0, column: start?.column ?? 0 });
+      }
+    });
+    file.data.links = links;
+    file.data.anchors = anchors;
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * GitHub's alert syntax (`> [!NOTE]`, `> [!TIP]`, `> [!IMPORTANT]`, `> [!WARNING]`, `> [!CAUTION]`)
+ * renders exactly like the `:::note` family, so content written for GitHub looks the same here.
+ */
+import type { BlockContent, DefinitionContent, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { toAdmonition, type AdmonitionKind } from './remark-admonitions.ts';
+
+const KINDS: Record<string, { kind: AdmonitionKind; title: string }> = {
+  NOTE: { kind: 'note', title: 'Note' },
+  TIP: { kind: 'tip', title: 'Tip' },
+  IMPORTANT: { kind: 'note', title: 'Important' },
+  WARNING: { kind: 'caution', title: 'Warning' },
+  CAUTION: { kind: 'danger', title: 'Caution' },
+};
+
+const MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n|$)/i;
+
+/** remark plugin: turns alert blockquotes into admonitions. */
+export default function remarkGithubAlerts() {
+  return (tree: Root) => {
+    visit(tree, 'blockquote', (node) => {
+      const first = node.children[0];
+      if (first?.type !== 'paragraph') return;
+      const head = first.children[0];
+      if (head?.type !== 'text') return;
+      const match = MARKER.exec(head.value);
+      if (!match) return;
+      const { kind, title } = KINDS[match[1]!.toUpperCase()]!;
+      head.value = head.value.slice(match[0].length);
+      if (!head.value) first.children.shift();
+      if (first.children[0]?.type === 'break') first.children.shift();
+      const children = (first.children.length ? node.children : node.children.slice(1)) as Array<BlockContent | DefinitionContent>;
+      toAdmonition(node as never, kind, title, children);
+    });
+  };
+}

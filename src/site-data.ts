@@ -1,0 +1,31 @@
+/**
+ * What pages read: the site model loaded by the CLI or the integration, plus small view helpers.
+ * Pages never touch the file system or the Markdown pipeline themselves.
+ */
+import { currentSite } from './lib/model-store.ts';
+import { neighbours } from './lib/reading-order.ts';
+import { LEVEL_LABELS, type Level } from './lib/schema.ts';
+import type { Page, SiteModel } from './lib/site.ts';
+
+export type { Page, SiteModel };
+
+export function site(): SiteModel {
+  return currentSite();
+}
+
+export function sectionLabel(model: SiteModel, id: string): string {
+  return model.sections.find((s) => s.id === id)?.label ?? id;
+}
+
+export function levelLabel(level: Level): string {
+  return LEVEL_LABELS[level];
+}
+
+export function pageNeighbours(model: SiteModel, url: string) {
+  return neighbours(model.pages, url);
+}
+
+/** Formats an ISO date as "21 November 2026" (fixed locale and zone, so builds are reproducible). */
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+}
