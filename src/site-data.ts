@@ -2,7 +2,7 @@
  * What pages read: the site model loaded by the CLI or the integration, plus small view helpers.
  * Pages never touch the file system or the Markdown pipeline themselves.
  */
-import { currentSite } from './lib/model-store.ts';
+import { currentSite, skippedPages } from './lib/model-store.ts';
 import { neighbours } from './lib/reading-order.ts';
 import { LEVEL_LABELS, type Level } from './lib/schema.ts';
 import type { Page, SiteModel } from './lib/site.ts';
@@ -11,6 +11,12 @@ export type { Page, SiteModel };
 
 export function site(): SiteModel {
   return currentSite();
+}
+
+/** Guides this build renders (the others are carried over unchanged from the last build). */
+export function pagesToRender(): Page[] {
+  const skip = skippedPages();
+  return currentSite().pages.filter((p) => !skip.has(p.url));
 }
 
 export function sectionLabel(model: SiteModel, id: string): string {

@@ -8,10 +8,11 @@ import path from 'node:path';
 import { parseArgs } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
 import { setCurrentSite } from '../lib/model-store.ts';
+import { carryOver, pageFingerprints, reusablePages, saveManifest, templateFingerprint } from '../lib/incremental.ts';
 import { discard, publish, stagingDir } from '../lib/output.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
-import { writeSearchIndex } from '../lib/search-index.ts';
+import { startSearchIndex } from '../lib/search-index.ts';
 import { loadSite } from '../lib/site.ts';
 import { sitemap } from '../lib/sitemap.ts';
 
@@ -40,22 +41,29 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     console.error(`\nBuild failed; ${path.relative(process.cwd(), out) || out} was left as it was.`);
     return { ok: false, out, timings, pages: 0 };
   }
-  setCurrentSite(model);
+  const fingerprints = pageFingerprints(model, templateFingerprint(PROJECT_ROOT));
+  const reused = reusablePages(CACHE_DIR, out, fingerprints);
+  setCurrentSite(model, reused);
   const staging = stagingDir(out);
+  const search = startSearchIndex(model);
   try {
     const { build } = await import('astro');
     await build({ root: PROJECT_ROOT, outDir: staging, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });
+    carryOver(reused, out, staging);
     lap('astro');
     const map = sitemap(model);
     if (map) writeFileSync(path.join(staging, 'sitemap.xml'), map);
-    const indexed = await writeSearchIndex(staging);
+    const indexed = await search.write(staging);
     lap('search');
     publish(staging, out);
+    saveManifest(CACHE_DIR, out, fingerprints);
     if (!options.quiet) {
-      console.log(`Built ${model.pages.length} guides (${model.stats.rendered} rendered, ${model.stats.cached} from cache), ${indexed.pages} pages indexed, into ${path.relative(process.cwd(), out) || out}.`);
+      console.log(`Built ${model.pages.length} guides (${model.stats.rendered} rendered, ${model.stats.cached} from cache, ${reused.size} pages unchanged), ${indexed} search records, into ${path.relative(process.cwd(), out) || out}.`);
     }
+    if (process.env.DEVGUIDE_STATS) console.log(`DEVGUIDE_STATS ${JSON.stringify({ timings, maxRssKb: process.resourceUsage().maxRSS })}`);
     return { ok: true, out, timings, pages: model.pages.length };
   } catch (error) {
+    await search.close();
     discard(staging);
     console.error(`\nBuild failed: ${(error as Error).message}\n${path.relative(process.cwd(), out) || out} was left as it was.`);
     return { ok: false, out, timings, pages: 0 };

@@ -5,10 +5,18 @@
 import type { SiteModel } from './site.ts';
 
 const KEY = Symbol.for('devguide.site');
-type Store = { [KEY]?: SiteModel };
+const SKIP = Symbol.for('devguide.skip');
+type Store = { [KEY]?: SiteModel; [SKIP]?: ReadonlySet<string> };
 
-export function setCurrentSite(model: SiteModel): void {
+/** Publishes the model; `skip` lists guide URLs whose previous output is reused, not rendered. */
+export function setCurrentSite(model: SiteModel, skip: ReadonlySet<string> = new Set()): void {
   (globalThis as Store)[KEY] = model;
+  (globalThis as Store)[SKIP] = skip;
+}
+
+/** Guide URLs that this build does not need to render. */
+export function skippedPages(): ReadonlySet<string> {
+  return (globalThis as Store)[SKIP] ?? new Set();
 }
 
 export function currentSite(): SiteModel {

@@ -1,0 +1,93 @@
+/**
+ * Incremental output. Each guide's HTML depends on its own rendering, its section's page list
+ * (the sidebar), its neighbours (previous/next), the site config and the templates. When none of
+ * that changed since the last build into the same folder, the previous file is reused (hard-linked
+ * into the new output) instead of being rendered again by Astro.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { neighbours } from './reading-order.ts';
+import type { SiteModel } from './site.ts';
+
+/** Hash of every file a page's HTML can depend on besides the model: src/, config, lock file. */
+export function templateFingerprint(projectRoot: string): string {
+  const hash = createHash('sha256');
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else hash.update(full).update(readFileSync(full));
+    }
+  };
+  visit(path.join(projectRoot, 'src'));
+  for (const file of ['astro.config.mjs', 'package-lock.json']) {
+    const full = path.join(projectRoot, file);
+    if (existsSync(full)) hash.update(readFileSync(full));
+  }
+  return hash.digest('hex');
+}
+
+/** A fingerprint per guide URL. */
+export function pageFingerprints(model: SiteModel, template: string): Map<string, string> {
+  const shared = createHash('sha256')
+    .update(template)
+    .update(JSON.stringify(model.config))
+    .update(JSON.stringify(model.sections.map((s) => [s.id, s.label, s.pages.length > 0])))
+    .digest('hex');
+  const sectionHashes = new Map(model.sections.map((s) => [s.id, createHash('sha256').update(JSON.stringify(s.pages)).digest('hex')]));
+  const result = new Map<string, string>();
+  for (const page of model.pages) {
+    const { previous, next } = neighbours(model.pages, page.url);
+    const hash = createHash('sha256')
+      .update(shared)
+      .update(sectionHashes.get(page.section) ?? '')
+      .update(JSON.stringify([previous?.url, previous?.title, next?.url, next?.title]))
+      .update(JSON.stringify(page));
+    result.set(page.url, hash.digest('hex'));
+  }
+  return result;
+}
+
+function manifestPath(cacheDir: string, out: string): string {
+  return path.join(cacheDir, 'builds', `${createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)}.json`);
+}
+
+/** URLs whose previous output in `out` can be reused as it is. */
+export function reusablePages(cacheDir: string, out: string, fingerprints: Map<string, string>): Set<string> {
+  const reusable = new Set<string>();
+  let previous: Record<string, string>;
+  try {
+    previous = JSON.parse(readFileSync(manifestPath(cacheDir, out), 'utf8')) as Record<string, string>;
+  } catch {
+    return reusable;
+  }
+  for (const [url, fingerprint] of fingerprints) {
+    if (previous[url] === fingerprint && existsSync(path.join(out, url, 'index.html'))) reusable.add(url);
+  }
+  return reusable;
+}
+
+/** Links (or copies) the reused pages from the previous output into the staging folder. */
+export function carryOver(urls: Iterable<string>, from: string, to: string): number {
+  let count = 0;
+  for (const url of urls) {
+    const source = path.join(from, url, 'index.html');
+    const target = path.join(to, url, 'index.html');
+    if (!existsSync(source) || !statSync(source).isFile()) continue;
+    mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
+    count++;
+  }
+  return count;
+}
+
+export function saveManifest(cacheDir: string, out: string, fingerprints: Map<string, string>): void {
+  const file = manifestPath(cacheDir, out);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(Object.fromEntries(fingerprints)));
+}
