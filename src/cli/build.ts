@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
+import { expertSearchRecords } from '../lib/experts.ts';
 import { setCurrentSite } from '../lib/model-store.ts';
 import { carryOver, pageFingerprints, reusablePages, saveManifest, templateFingerprint } from '../lib/incremental.ts';
 import { discard, publish, stagingDir } from '../lib/output.ts';
@@ -45,7 +46,7 @@ export async function buildSite(options: { content: string; out: string; quiet?:
   const reused = reusablePages(CACHE_DIR, out, fingerprints);
   setCurrentSite(model, reused);
   const staging = stagingDir(out);
-  const search = startSearchIndex(model);
+  const search = startSearchIndex(model, model.experts ? expertSearchRecords(model.experts) : []);
   try {
     const { build } = await import('astro');
     await build({ root: PROJECT_ROOT, outDir: staging, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });

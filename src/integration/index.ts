@@ -18,13 +18,22 @@ export default function devguide(): AstroIntegration {
   return {
     name: 'devguide',
     hooks: {
-      'astro:config:setup': async ({ command }) => {
-        if (hasCurrentSite() && command === 'build') return;
+      'astro:config:setup': async ({ command, injectRoute }) => {
         if (command !== 'dev' && command !== 'build') return;
-        const model = await loadSite({ contentDir: contentDirFromEnv(), drafts: command === 'dev', cacheDir: CACHE_DIR });
-        printDiagnostics(model.diagnostics);
-        if (command === 'build' && hasErrors(model.diagnostics)) throw new Error('devguide: the content has errors (listed above).');
-        setCurrentSite(model);
+        if (!hasCurrentSite() || command === 'dev') {
+          const model = await loadSite({ contentDir: contentDirFromEnv(), drafts: command === 'dev', cacheDir: CACHE_DIR });
+          printDiagnostics(model.diagnostics);
+          if (command === 'build' && hasErrors(model.diagnostics)) throw new Error('devguide: the content has errors (listed above).');
+          setCurrentSite(model);
+        }
+        // Pages that exist only when their data does.
+        const model = currentSite();
+        const route = (name: string) => new URL(`../routes/${name}`, import.meta.url).pathname;
+        if (model.experts) {
+          injectRoute({ pattern: '/experts', entrypoint: route('experts.astro') });
+          injectRoute({ pattern: '/experts/[handle]', entrypoint: route('expert-person.astro') });
+        }
+        if (model.config.options.showTodos) injectRoute({ pattern: '/todo', entrypoint: route('todo.astro') });
       },
       'astro:server:setup': ({ server, logger }) => {
         const contentDir = contentDirFromEnv();
@@ -46,7 +55,7 @@ export default function devguide(): AstroIntegration {
         server.watcher.on('unlink', reload);
         // Search in dev uses the last build's index; the search UI says so when there is none.
         server.middlewares.use('/pagefind/', (req, res, next) => {
-          const dist = path.join(PROJECT_ROOT, process.env.DEVGUIDE_OUT || 'dist', 'pagefind');
+          const dist = path.resolve(PROJECT_ROOT, process.env.DEVGUIDE_OUT || 'dist', 'pagefind');
           const file = path.join(dist, decodeURIComponent((req.url ?? '/').split('?')[0]!));
           if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
             res.statusCode = 404;
@@ -57,7 +66,6 @@ export default function devguide(): AstroIntegration {
           res.end(readFileSync(file));
           void next;
         });
-        void currentSite;
       },
     },
   };

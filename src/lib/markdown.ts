@@ -11,10 +11,11 @@ import { VFile } from 'vfile';
 import { rehypePlugins, remarkPlugins, type PipelineOptions } from '../plugins/index.ts';
 import type { Heading } from '../plugins/rehype-heading-links.ts';
 import type { LinkRef } from '../plugins/rehype-collect-links.ts';
+import type { Todo } from '../plugins/remark-todo.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { vfileDiagnostics } from './report.ts';
 
-export type { Heading, LinkRef };
+export type { Heading, LinkRef, Todo };
 
 export interface RenderInput {
   /** Path used in diagnostics. */
@@ -29,6 +30,7 @@ export interface RenderedPage {
   headings: Heading[];
   links: LinkRef[];
   anchors: string[];
+  todos: Todo[];
   diagnostics: Diagnostic[];
 }
 
@@ -60,6 +62,7 @@ export async function renderPage(processor: MarkdownProcessor, input: RenderInpu
     headings: file.data.headings ?? [],
     links: file.data.links ?? [],
     anchors: file.data.anchors ?? [],
+    todos: file.data.todos ?? [],
     diagnostics: vfileDiagnostics(file, input.file),
   };
 }

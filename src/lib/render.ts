@@ -39,10 +39,14 @@ function pipelineVersion(): string {
   return (pipelineHash = hash.digest('hex'));
 }
 
-function cacheKey(input: RenderInput, pipeline: PipelineOptions): string {
+/** Directives whose output depends on data files; only pages using them depend on that data. */
+const DATA_DIRECTIVE = /:(?:experts|labels|versions-table|versions-chart)\b|commit=/;
+
+function cacheKey(input: RenderInput, settings: string, dataHash: string): string {
   return createHash('sha256')
     .update(pipelineVersion())
-    .update(JSON.stringify({ ...pipeline, highlighter: undefined }))
+    .update(settings)
+    .update(DATA_DIRECTIVE.test(input.body) ? dataHash : '')
     .update(input.file)
     .update(input.titleFromHeading ? '1' : '0')
     .update(input.body)
@@ -53,7 +57,10 @@ function cacheKey(input: RenderInput, pipeline: PipelineOptions): string {
 /** Renders every input, in order, using the cache and worker threads where they help. */
 export async function renderPages(inputs: RenderInput[], options: RenderOptions): Promise<{ pages: RenderedPage[]; stats: RenderStats }> {
   const pages: Array<RenderedPage | undefined> = new Array(inputs.length);
-  const keys = inputs.map((input) => (options.cacheDir ? cacheKey(input, options.pipeline) : ''));
+  const { data, highlighter: _, ...settings } = options.pipeline;
+  const settingsJson = JSON.stringify(settings);
+  const dataHash = createHash('sha256').update(JSON.stringify(data ?? {})).digest('hex');
+  const keys = inputs.map((input) => (options.cacheDir ? cacheKey(input, settingsJson, dataHash) : ''));
   const todo: number[] = [];
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
   inputs.forEach((_, i) => {

@@ -9,10 +9,11 @@ import { loadContent, type GuideSource } from './content.ts';
 import { lastUpdatedDates } from './git-dates.ts';
 import { ladder, type Rung } from './ladder.ts';
 import { findBrokenLinks } from './links.ts';
-import type { Heading } from './markdown.ts';
+import type { Heading, Todo } from './markdown.ts';
 import { renderPages, type RenderStats } from './render.ts';
 import { neighbours, readingOrder } from './reading-order.ts';
 import type { Level, SiteConfig } from './schema.ts';
+import { loadExperts, type ExpertsIndex } from './experts.ts';
 
 export interface PageSummary {
   url: string;
@@ -32,6 +33,8 @@ export interface Page extends PageSummary {
   html: string;
   headings: Heading[];
   anchors: string[];
+  /** `:::todo` notes on this page. */
+  todos: Todo[];
   /** ISO date of the last commit that touched the file, when git knows it. */
   lastUpdated?: string;
   editUrl?: string;
@@ -51,6 +54,8 @@ export interface SiteModel {
   /** Published pages in reading order. */
   pages: Page[];
   ladder: Rung<PageSummary>[];
+  /** The experts index, when content/experts.yaml exists. */
+  experts?: ExpertsIndex;
   diagnostics: Diagnostic[];
   stats: RenderStats & { pages: number };
 }
@@ -90,10 +95,18 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   if (!config) return empty;
 
   const guides = content.guides;
+  const experts = loadExperts(path.join(content.contentDir, 'experts.yaml'), { profileTemplate: config.profileUrl });
+  diagnostics.push(...experts.diagnostics);
   const { pages: rendered, stats } = await renderPages(
     guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading })),
-    { pipeline: { trustHtml: config.options.trustHtml }, cacheDir: options.cacheDir, workers: options.workers },
+    { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos, data: { experts: experts.index } }, cacheDir: options.cacheDir, workers: options.workers },
   );
+  const extraPages = new Map(options.extraPages ?? []);
+  if (config.options.showTodos) extraPages.set('/todo/', []);
+  if (experts.index) {
+    extraPages.set('/experts/', [...experts.index.areas.map((a) => a.id), 'emeritus', 'people']);
+    for (const person of experts.index.people) extraPages.set(`/experts/${person.handle}/`, []);
+  }
   const dates = lastUpdatedDates(content.contentDir);
   const all: Page[] = guides.map((guide: GuideSource, i) => {
     const r = rendered[i]!;
@@ -112,6 +125,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       html: r.html,
       headings: r.headings,
       anchors: r.anchors,
+      todos: r.todos,
       lastUpdated: dates.get(path.relative(content.contentDir, guide.file).split(path.sep).join('/')),
       editUrl: editUrl(config, guide.relativePath),
       // Kept for the link checker below; not part of the page model.
@@ -127,7 +141,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   diagnostics.push(
     ...findBrokenLinks(
       all.filter((p) => !p.draft).map((p) => ({ url: p.url, file: path.join(content.contentDir, p.relativePath), links: (p as Page & { links: [] }).links })),
-      { pages: new Map([...published.map((p) => [p.url, p.anchors] as const), ...(options.extraPages ?? new Map()), ...BUILT_IN_PAGES.map((u) => [u, []] as const)]), drafts },
+      { pages: new Map([...published.map((p) => [p.url, p.anchors] as const), ...extraPages, ...BUILT_IN_PAGES.map((u) => [u, []] as const)]), drafts },
     ),
   );
   for (const page of all) delete (page as Partial<Page & { links: unknown }>).links;
@@ -143,6 +157,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     sections,
     pages: published,
     ladder: ladder(summaries),
+    experts: experts.index,
     diagnostics,
     stats: { ...stats, pages: published.length },
   };

@@ -6,27 +6,39 @@ import rehypeRaw from 'rehype-raw';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import type { PluggableList } from 'unified';
+import type { ExpertsIndex } from '../lib/experts.ts';
 import rehypeCode, { type Options as CodeOptions } from './rehype-code.ts';
 import rehypeCollectLinks from './rehype-collect-links.ts';
 import rehypeHeadingLinks from './rehype-heading-links.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
+import rehypeTaskList from './rehype-task-list.ts';
 import remarkCodeMeta from './remark-code-meta.ts';
+import remarkExperts from './remark-experts.ts';
 import remarkAdmonitions, { ADMONITION_TITLES } from './remark-admonitions.ts';
 import remarkGithubAlerts from './remark-github-alerts.ts';
 import remarkTabs from './remark-tabs.ts';
 import remarkTitle from './remark-title.ts';
+import remarkTodo from './remark-todo.ts';
 import remarkUnknownDirectives from './remark-unknown-directives.ts';
 
 export interface PipelineOptions {
+  /** Data that directives render: the experts index, labels, release cycle. */
+  data?: PipelineData;
   /** Keep raw HTML as written (site.yaml `options.trustHtml`). */
   trustHtml?: boolean;
+  /** Render `:::todo` notes (site.yaml `options.showTodos`); removed when false. */
+  showTodos?: boolean;
   highlighter?: CodeOptions['highlighter'];
 }
 
-/** Directive names the pipeline handles; anything else is an `unknown-directive` error. */
-export const KNOWN_DIRECTIVES = [...Object.keys(ADMONITION_TITLES), 'tabs', 'tab'];
+export interface PipelineData {
+  experts?: ExpertsIndex;
+}
 
-export function remarkPlugins(_options: PipelineOptions = {}): PluggableList {
+/** Directive names the pipeline handles; anything else is an `unknown-directive` error. */
+export const KNOWN_DIRECTIVES = [...Object.keys(ADMONITION_TITLES), 'tabs', 'tab', 'experts', 'todo'];
+
+export function remarkPlugins(options: PipelineOptions = {}): PluggableList {
   return [
     remarkGfm,
     remarkDirective,
@@ -35,6 +47,8 @@ export function remarkPlugins(_options: PipelineOptions = {}): PluggableList {
     remarkGithubAlerts,
     remarkAdmonitions,
     remarkTabs,
+    [remarkTodo, { show: options.showTodos ?? true }],
+    [remarkExperts, { experts: options.data?.experts }],
     [remarkUnknownDirectives, { known: KNOWN_DIRECTIVES }],
   ];
 }
@@ -44,6 +58,7 @@ export function rehypePlugins(options: PipelineOptions = {}): PluggableList {
     rehypeRaw,
     ...(options.trustHtml ? [] : [rehypeSafeHtml]),
     rehypeHeadingLinks,
+    rehypeTaskList,
     [rehypeCode, { highlighter: options.highlighter }],
     rehypeCollectLinks,
   ];

@@ -1,0 +1,81 @@
+/**
+ * `npm run commit-msg -- FILE [--content DIR]`: checks a commit message against the rules of the
+ * commit-message guide, as Git's commit-msg hook (which passes the path of the message file).
+ * The rules come from `commitRules` in `<content>/site.yaml`, else CPython's defaults.
+ * Exit codes: 0 the message passes (nothing printed), 1 it has problems (each printed with a fix),
+ * 2 the message file or site.yaml could not be read.
+ *
+ * To use it as a hook: `printf '#!/bin/sh\nexec npm run --silent commit-msg -- "$1"\n' > .git/hooks/commit-msg`
+ * and `chmod +x .git/hooks/commit-msg`.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { parseArgs, type Args } from '../lib/args.ts';
+import { checkCommitMessage, commitRulesSchema, CPYTHON_RULES, formatProblems, type CommitRules } from '../lib/commit-message.ts';
+import { readText } from '../lib/content.ts';
+import type { Diagnostic } from '../lib/diagnostics.ts';
+import { DEFAULT_CONTENT } from '../lib/paths.ts';
+import { printDiagnostics } from '../lib/print.ts';
+import { validate } from '../lib/schema.ts';
+import { parseYaml } from '../lib/yaml.ts';
+
+/** The rules configured under `commitRules` in `<contentDir>/site.yaml`; CPython's when there are none. */
+export function loadCommitRules(contentDir: string): { rules?: CommitRules; diagnostics: Diagnostic[] } {
+  const file = path.join(contentDir, 'site.yaml');
+  if (!existsSync(file)) return { rules: CPYTHON_RULES, diagnostics: [] };
+  const read = readText(file);
+  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
+  const parsed = parseYaml(read.text!, file);
+  if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
+  // Only `commitRules` is checked here; the build validates the rest of site.yaml.
+  const { data, diagnostics } = validate(z.object({ commitRules: commitRulesSchema.optional() }), parsed, file, 'invalid-site-config');
+  if (!data) return { diagnostics };
+  return { rules: data.commitRules ?? CPYTHON_RULES, diagnostics };
+}
+
+/** Checks the message in `file`; returns the exit code. */
+export function commitMsg(argv: readonly string[]): number {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  const [file, ...extra] = args.positional;
+  if (!file || extra.length) {
+    console.error('Usage: npm run commit-msg -- FILE [--content DIR]\n  FILE is the commit message file, as Git\'s commit-msg hook passes it.');
+    return 2;
+  }
+  const contentDir = path.resolve(args.content ?? DEFAULT_CONTENT);
+  if (args.content && !existsSync(contentDir)) {
+    console.error(`The content folder ${args.content} does not exist.\n  Fix: pass the folder that holds site.yaml to --content, or leave --content out to use the default rules.`);
+    return 2;
+  }
+  const { rules, diagnostics } = loadCommitRules(contentDir);
+  if (!rules) {
+    printDiagnostics(diagnostics);
+    console.error('\nThe commit message could not be checked: fix `commitRules` in site.yaml first.');
+    return 2;
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    console.error(`${file} is a directory, not a commit message file.\n  Fix: pass the file Git's commit-msg hook receives, such as .git/COMMIT_EDITMSG.`);
+    return 2;
+  }
+  const read = readText(file);
+  if (read.diagnostic) {
+    printDiagnostics([read.diagnostic]);
+    console.error('\nThe commit message could not be checked.');
+    return 2;
+  }
+  const problems = checkCommitMessage(read.text!, rules);
+  if (!problems.length) return 0;
+  const n = problems.length;
+  console.error(`${formatProblems(file, problems)}\n\n${n} problem${n === 1 ? '' : 's'} in the commit message; see the "Writing commit messages" guide.`);
+  return 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = commitMsg(process.argv.slice(2));
+}

@@ -1,0 +1,204 @@
+/**
+ * The experts index: experts.yaml (people, and areas grouped by kind) read, validated and turned
+ * into rows with stable anchors (`#module-asyncio`), person pages and search records.
+ */
+import { existsSync } from 'node:fs';
+import { z } from 'astro/zod';
+import { diagnostic, suggestion, type Diagnostic } from './diagnostics.ts';
+import { readText } from './content.ts';
+import { validate } from './schema.ts';
+import { parseYaml } from './yaml.ts';
+
+export const KINDS = ['module', 'tool', 'platform', 'interest', 'translation'] as const;
+export type Kind = (typeof KINDS)[number];
+
+export const KIND_LABELS: Record<Kind, { one: string; many: string }> = {
+  module: { one: 'Module', many: 'Standard library modules' },
+  tool: { one: 'Tool', many: 'Tools' },
+  platform: { one: 'Platform', many: 'Platforms' },
+  interest: { one: 'Interest area', many: 'Interest areas' },
+  translation: { one: 'Translation', many: 'Documentation translations' },
+};
+
+const personSchema = z.strictObject({
+  /** Display name; optional, handles are enough. */
+  name: z.string().optional(),
+  /** `emeritus` people are listed apart and may not be current experts. */
+  status: z.enum(['active', 'emeritus']).default('active'),
+  /** `false` when the handle is not an account at the profile URL (an old tracker name). */
+  profile: z.boolean().default(true),
+  /** Extra links, label → URL. */
+  links: z.record(z.string(), z.url()).default({}),
+});
+
+const areaSchema = z.strictObject({
+  name: z.string().min(1),
+  /** Handles; a trailing `*` marks someone who may be assigned issues. */
+  experts: z.array(z.string().regex(/^[A-Za-z0-9][\w.-]*\*?$/, 'must be a handle, optionally followed by "*"')).default([]),
+  /** Teams (e.g. `python/macos-team`) that review this area. */
+  teams: z.array(z.string()).default([]),
+  /** CODEOWNERS patterns for this area. */
+  paths: z.array(z.string()).default([]),
+  notes: z.string().optional(),
+  /** Support tier, for platforms. */
+  tier: z.number().int().min(1).max(3).optional(),
+  unmaintained: z.boolean().default(false),
+});
+
+export const expertsSchema = z.strictObject({
+  people: z.record(z.string(), personSchema.nullable().transform((p) => p ?? personSchema.parse({}))),
+  areas: z.strictObject(Object.fromEntries(KINDS.map((k) => [k, z.array(areaSchema).default([])])) as Record<Kind, z.ZodDefault<z.ZodArray<typeof areaSchema>>>),
+});
+
+export interface Person {
+  handle: string;
+  name?: string;
+  status: 'active' | 'emeritus';
+  profile?: string;
+  links: Record<string, string>;
+}
+
+export interface ExpertRef {
+  handle: string;
+  assignable: boolean;
+}
+
+export interface Area {
+  kind: Kind;
+  name: string;
+  /** Anchor of the row on /experts/, e.g. `module-asyncio`. */
+  id: string;
+  experts: ExpertRef[];
+  teams: string[];
+  paths: string[];
+  notes?: string;
+  tier?: number;
+  unmaintained: boolean;
+  line: number;
+}
+
+export interface ExpertsIndex {
+  file: string;
+  people: Person[];
+  areas: Area[];
+}
+
+/** `module` + `collections.abc` → `module-collections-abc`. */
+export function areaId(kind: Kind, name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${kind}-${slug || 'area'}`;
+}
+
+export function profileUrl(template: string, handle: string): string {
+  return template.replaceAll('{handle}', encodeURIComponent(handle));
+}
+
+/** Reads and validates experts.yaml; a missing file is an empty index (the page is then omitted). */
+export function loadExperts(file: string, options: { profileTemplate?: string } = {}): { index?: ExpertsIndex; diagnostics: Diagnostic[] } {
+  if (!existsSync(file)) return { diagnostics: [] };
+  const read = readText(file);
+  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
+  const parsed = parseYaml(read.text!, file);
+  if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
+  const { data, diagnostics } = validate(expertsSchema, parsed, file, 'invalid-experts');
+  if (!data) return { diagnostics };
+  const template = options.profileTemplate ?? 'https://github.com/{handle}';
+  const people: Person[] = Object.entries(data.people).map(([handle, p]) => ({
+    handle,
+    name: p.name,
+    status: p.status,
+    profile: p.profile ? profileUrl(template, handle) : undefined,
+    links: p.links,
+  }));
+  const byHandle = new Map(people.map((p) => [p.handle, p]));
+  const handles = people.map((p) => p.handle);
+  const referenced = new Set<string>();
+  const seen = new Map<string, number>();
+  const areas: Area[] = [];
+  for (const kind of KINDS) {
+    data.areas[kind].forEach((a, i) => {
+      const where = ['areas', kind, i];
+      const position = parsed.positionOf([...where, 'name']);
+      const id = areaId(kind, a.name);
+      const key = `${kind}:${a.name.toLowerCase()}`;
+      if (seen.has(key) || seen.has(id)) {
+        diagnostics.push(diagnostic('duplicate-area', file, position, `The ${kind} "${a.name}" is listed twice (first on line ${seen.get(key) ?? seen.get(id)}).`, 'Merge the two entries into one.'));
+        return;
+      }
+      seen.set(key, position.line);
+      seen.set(id, position.line);
+      const experts: ExpertRef[] = [];
+      a.experts.forEach((raw, j) => {
+        const handle = raw.replace(/\*$/, '');
+        const at = parsed.positionOf([...where, 'experts', j]);
+        const person = byHandle.get(handle);
+        if (!person) {
+          const near = suggestion(handle, handles, 'handle');
+          diagnostics.push(diagnostic('unknown-expert', file, at, `"${handle}" (an expert of ${kind} "${a.name}") is not listed under people.`, `${near.startsWith('did') ? `${near} ` : ''}Add \`${handle}:\` under people, or fix the spelling.`));
+          return;
+        }
+        if (person.status === 'emeritus') {
+          diagnostics.push(diagnostic('emeritus-expert', file, at, `"${handle}" is emeritus but listed as a current expert of ${kind} "${a.name}".`, `Remove "${handle}" from this area, or set their status to active if they are back.`));
+          return;
+        }
+        referenced.add(handle);
+        experts.push({ handle, assignable: raw.endsWith('*') });
+      });
+      if (!a.experts.length && !a.teams.length && !a.unmaintained) {
+        diagnostics.push(diagnostic('no-experts', file, position, `The ${kind} "${a.name}" has no experts.`, 'Add an expert, or mark it `unmaintained: true` so readers know whom to ask instead.'));
+      }
+      areas.push({ kind, name: a.name, id, experts, teams: a.teams, paths: a.paths, notes: a.notes, tier: a.tier, unmaintained: a.unmaintained, line: position.line });
+    });
+  }
+  for (const person of people) {
+    if (person.status === 'active' && !referenced.has(person.handle)) {
+      diagnostics.push(diagnostic('unused-person', file, parsed.keyPositionOf(['people', person.handle]), `"${person.handle}" is not an expert of any area.`, 'Add them to an area, mark them `status: emeritus`, or remove them.', 'warning'));
+    }
+  }
+  return { index: { file, people, areas }, diagnostics };
+}
+
+/** The areas a person looks after. */
+export function areasOf(index: ExpertsIndex, handle: string): Area[] {
+  return index.areas.filter((a) => a.experts.some((e) => e.handle === handle));
+}
+
+/**
+ * Finds an area for `:experts[name]`: `kind:name` or a bare name (modules first, then other kinds),
+ * case-insensitive.
+ */
+export function findArea(index: ExpertsIndex, query: string): Area | undefined {
+  const m = /^(module|tool|platform|interest|translation):(.*)$/i.exec(query.trim());
+  const name = (m ? m[2]! : query).trim().toLowerCase();
+  const kind = m?.[1]?.toLowerCase();
+  return index.areas.find((a) => (!kind || a.kind === kind) && a.name.toLowerCase() === name);
+}
+
+/** One search result per area (pointing at its row) and per person (pointing at their page). */
+export function expertSearchRecords(index: ExpertsIndex): Array<{ url: string; title: string; content: string; filters: Record<string, string[]> }> {
+  const areas = index.areas.map((a) => ({
+    url: `/experts/#${a.id}`,
+    title: `${a.name} (${KIND_LABELS[a.kind].one.toLowerCase()} experts)`,
+    content: [
+      `${a.name} ${KIND_LABELS[a.kind].one.toLowerCase()}.`,
+      a.experts.length ? `Experts: ${a.experts.map((e) => `@${e.handle}`).join(', ')}.` : a.unmaintained ? 'No current maintainer.' : '',
+      a.teams.length ? `Teams: ${a.teams.map((t) => `@${t}`).join(', ')}.` : '',
+      a.paths.length ? `Paths: ${a.paths.join(' ')}.` : '',
+      a.notes ?? '',
+    ].filter(Boolean).join(' '),
+    filters: { kind: [KIND_LABELS[a.kind].one] },
+  }));
+  const people = index.people.map((p) => {
+    const own = areasOf(index, p.handle);
+    return {
+      url: `/experts/${p.handle}/`,
+      title: `@${p.handle}${p.name ? ` (${p.name})` : ''}`,
+      content: `${p.name ?? p.handle}, ${p.status === 'emeritus' ? 'emeritus' : 'expert'}${own.length ? ` for ${own.map((a) => a.name).join(', ')}` : ''}.`,
+      filters: { kind: ['Person'] },
+    };
+  });
+  return [...areas, ...people];
+}

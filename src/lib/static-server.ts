@@ -1,0 +1,102 @@
+/**
+ * A small static file server for a built site: what `npm run preview` and the browser tests use.
+ * Serves `dir/path/index.html` for `/path/`, redirects `/path` to `/path/`, answers unknown paths
+ * with 404.html and status 404, and sends the headers from `_headers` when present.
+ */
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.wasm': 'application/wasm',
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+/** Parses a Netlify/Cloudflare-style `_headers` file (only the `/*` block is used here). */
+function globalHeaders(dir: string): Record<string, string> {
+  const file = path.join(dir, '_headers');
+  if (!existsSync(file)) return {};
+  const headers: Record<string, string> = {};
+  let inAll = false;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      inAll = line.trim() === '/*';
+      continue;
+    }
+    const m = /^\s+([\w-]+):\s*(.*)$/.exec(line);
+    if (inAll && m) headers[m[1]!] = m[2]!;
+  }
+  return headers;
+}
+
+export interface StaticServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
+  const root = path.resolve(dir);
+  const extra = globalHeaders(root);
+  const server = createServer((req, res) => {
+    for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.statusCode = 400;
+      res.end('Bad request');
+      return;
+    }
+    let file = path.join(root, pathname);
+    if (!file.startsWith(root)) {
+      res.statusCode = 403;
+      res.end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!pathname.endsWith('/')) {
+        res.statusCode = 301;
+        res.setHeader('Location', `${pathname}/`);
+        res.end();
+        return;
+      }
+      file = path.join(file, 'index.html');
+    }
+    let status = 200;
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      status = 404;
+      file = path.join(root, '404.html');
+      if (!existsSync(file)) {
+        res.statusCode = 404;
+        res.end('Not found');
+        return;
+      }
+    }
+    res.statusCode = status;
+    res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const address = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://${host}:${address.port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

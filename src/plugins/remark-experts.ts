@@ -1,0 +1,56 @@
+/**
+ * `:experts[asyncio]` names an area's current experts inline, each linked to their profile, with
+ * the area linked to its row in the experts index. `:experts[platform:Windows]` picks a kind.
+ * An unknown area is an error at the directive's position.
+ */
+import type { PhrasingContent, Root } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { findArea, type ExpertsIndex } from '../lib/experts.ts';
+import { suggestion } from '../lib/diagnostics.ts';
+import { report } from '../lib/report.ts';
+
+export interface Options {
+  experts?: ExpertsIndex;
+}
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value });
+const link = (url: string, value: string): PhrasingContent => ({ type: 'link', url, children: [text(value)] });
+
+/** remark plugin: renders `:experts[area]`. */
+export default function remarkExperts(options: Options = {}) {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'textDirective', (node: TextDirective) => {
+      if (node.name !== 'experts') return;
+      const query = toString(node).trim();
+      const index = options.experts;
+      const area = index && query ? findArea(index, query) : undefined;
+      node.data = { hName: 'span', hProperties: { className: ['experts-inline'] } };
+      if (!area) {
+        const names = index?.areas.map((a) => a.name) ?? [];
+        report(
+          file,
+          'unknown-expert',
+          node,
+          index ? `":experts[${query}]" names no area of the experts index.` : '":experts[…]" needs content/experts.yaml, which this site does not have.',
+          index ? `${suggestion(query, names, 'area') || 'Check the area names in experts.yaml.'}` : 'Create experts.yaml or remove the directive.',
+        );
+        node.children = [text(query)];
+        return;
+      }
+      const people = index!.people;
+      const children: PhrasingContent[] = [link(`/experts/#${area.id}`, `${area.name} experts`), text(': ')];
+      if (!area.experts.length) {
+        children.push(text(area.teams.length ? area.teams.map((t) => `@${t}`).join(', ') : 'none at present (any core developer may decide)'));
+      }
+      area.experts.forEach((e, i) => {
+        if (i > 0) children.push(text(', '));
+        const profile = people.find((p) => p.handle === e.handle)?.profile;
+        children.push(profile ? link(profile, `@${e.handle}`) : text(`@${e.handle}`));
+      });
+      node.children = children;
+    });
+  };
+}

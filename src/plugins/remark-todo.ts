@@ -1,0 +1,59 @@
+/**
+ * `:::todo` marks unfinished writing. It renders as a visible "Help wanted" note with an anchor
+ * (`#todo-1`, `#todo-2` …) and is recorded in `file.data.todos` for the /todo/ page. With
+ * `show: false` (site.yaml `options.showTodos: false`) the notes are removed from the output.
+ */
+import type { Root } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+export interface Options {
+  show?: boolean;
+}
+
+export interface Todo {
+  id: string;
+  line: number;
+  /** The note's text, shortened, for the /todo/ list. */
+  summary: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    todos: Todo[];
+  }
+}
+
+/** remark plugin: renders and collects `:::todo` notes. */
+export default function remarkTodo(options: Options = {}) {
+  const show = options.show ?? true;
+  return (tree: Root, file: VFile) => {
+    const todos: Todo[] = [];
+    visit(tree, 'containerDirective', (node: ContainerDirective, index, parent) => {
+      if (node.name !== 'todo' || !parent || index === undefined) return undefined;
+      if (!show) {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+      const id = `todo-${todos.length + 1}`;
+      const first = node.children[0];
+      const labelled = first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel;
+      const body = labelled ? node.children.slice(1) : node.children;
+      const text = toString({ type: 'root', children: body } as Root).replace(/\s+/g, ' ').trim();
+      todos.push({ id, line: node.position?.start.line ?? 0, summary: text.length > 160 ? `${text.slice(0, 157)}…` : text });
+      node.data = { hName: 'aside', hProperties: { className: ['todo'], id, ariaLabel: 'Help wanted' } };
+      node.children = [
+        {
+          type: 'paragraph',
+          data: { hName: 'p', hProperties: { className: ['admonition-title'] } },
+          children: labelled ? [{ type: 'text', value: 'Help wanted: ' }, ...(first as { children: never[] }).children] : [{ type: 'text', value: 'Help wanted' }],
+        },
+        ...body,
+      ];
+      return undefined;
+    });
+    file.data.todos = todos;
+  };
+}

@@ -1,0 +1,261 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { newPage, openSite, ROOT, type Site } from '../support/browser.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite(inject('basicOut'));
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+}
+
+describe('navigation', () => {
+  it('moves between guides through the sidebar and marks the current page', async () => {
+    const { page, context, errors } = await newPage(site);
+    await page.goto(`${site.url}/start/setup/`);
+    await page.locator('#sidebar').getByRole('link', { name: 'Getting help' }).click();
+    await page.waitForURL('**/start/help/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Getting help');
+    await expect(page.locator('#sidebar a[aria-current="page"]').textContent()).resolves.toBe('Getting help');
+    await page.locator('#sidebar').getByRole('link', { name: 'Tasks' }).click();
+    await page.waitForURL('**/tasks/');
+    await expect(page.locator('#sidebar a[aria-current="page"]').textContent()).resolves.toBe('Tasks');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lists only the current section\'s guides in the sidebar', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/start/setup/`);
+    const links = await page.locator('#sidebar a').allTextContents();
+    expect(links).toEqual(['Getting started', 'Setting up', 'Getting help', 'Tasks', 'Triage']);
+    await context.close();
+  });
+
+  it('offers previous and next in reading order', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/start/help/`);
+    await expect(page.locator('a[rel="prev"]').getAttribute('href')).resolves.toBe('/start/setup/');
+    await expect(page.locator('a[rel="next"]').getAttribute('href')).resolves.toBe('/tasks/first-task/');
+    await context.close();
+  });
+
+  it('answers an unknown address with the 404 page', async () => {
+    const { page, context } = await newPage(site);
+    const response = await page.goto(`${site.url}/no/such/page/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
+    await expect(page.getByRole('link', { name: 'Getting started' }).count()).resolves.toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('reaches "submitting a pull request" from the home page through the ladder\'s first task', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/`);
+    await page.locator('#level-newcomer').getByRole('link', { name: 'Your first task' }).click();
+    await page.waitForURL('**/tasks/first-task/');
+    await page.locator('main').getByRole('link', { name: 'submitting a pull request', exact: true }).click();
+    await page.waitForURL('**/tasks/pull-requests/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Submitting a pull request');
+    await context.close();
+  });
+});
+
+describe('theme', () => {
+  it('follows the OS, then remembers the reader\'s choice across pages', async () => {
+    const { page, context } = await newPage(site, { colorScheme: 'dark' });
+    await page.goto(`${site.url}/start/setup/`);
+    const scheme = () => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(13, 17, 23)');
+    await page.locator('[data-theme-toggle]').click();
+    expect(await scheme()).toBe('light');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.goto(`${site.url}/tasks/first-task/`);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await expect(page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).resolves.toBe('false');
+    await context.close();
+  });
+});
+
+describe('code blocks', () => {
+  it('copies the commands without their prompts or output', async () => {
+    const { page, context } = await newPage(site, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${site.url}/start/setup/`);
+    const block = page.locator('.code').filter({ hasText: 'make -j8' });
+    await block.getByRole('button', { name: 'Copy code' }).click();
+    await expect(block.getByRole('button', { name: 'Copy code' }).textContent()).resolves.toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe('./configure --with-pydebug \\\n    --enable-shared\nmake -j8');
+    await context.close();
+  });
+
+  it('highlights at build time in both themes, with no highlighter script', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/tasks/first-task/`);
+    const style = await page.locator('.code span[style]').first().getAttribute('style');
+    expect(style).toMatch(/light-dark\(#[0-9A-F]{6}, #[0-9A-F]{6}\)/i);
+    await expect(page.locator('.line.del').count()).resolves.toBe(1);
+    await expect(page.locator('.line.ins').count()).resolves.toBe(1);
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.name));
+    expect(scripts.join(' ')).not.toMatch(/shiki|highlight/i);
+    await context.close();
+  });
+});
+
+describe('tabs', () => {
+  it('remembers the chosen tab on later pages and groups', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/start/setup/`);
+    const firstGroup = page.locator('[data-tabs]').first();
+    await expect(firstGroup.getByRole('tab', { name: 'Linux' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await firstGroup.getByRole('tab', { name: 'Windows' }).click();
+    await expect(firstGroup.getByRole('tabpanel').textContent()).resolves.toContain('Visual Studio');
+    // The second group on the page follows the choice.
+    const second = page.locator('[data-tabs]').nth(1);
+    await expect(second.getByRole('tab', { name: 'Windows' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await page.reload();
+    await expect(page.locator('[data-tabs]').first().getByRole('tab', { name: 'Windows' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await context.close();
+  });
+
+  it('moves between tabs with the arrow keys', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/start/setup/`);
+    const group = page.locator('[data-tabs]').first();
+    await group.getByRole('tab', { name: 'Linux' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(group.getByRole('tab', { name: 'macOS' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('macOS');
+    await context.close();
+  });
+
+  it('shows every panel under its label when JavaScript is off', async () => {
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/start/setup/`);
+    const group = page.locator('[data-tabs]').first();
+    await expect(group.locator('.tab-label').allTextContents()).resolves.toEqual(['Linux', 'macOS', 'Windows']);
+    expect(await group.locator('.tab-panel').evaluateAll((panels) => panels.every((p) => (p as HTMLElement).offsetHeight > 0))).toBe(true);
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  it('finds a guide by a phrase from its body, from the header button', async () => {
+    const { page, context, errors } = await newPage(site);
+    await page.goto(`${site.url}/tasks/first-task/`);
+    await page.locator('[data-search-open]').click();
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog.getByRole('searchbox').fill('zanzibar');
+    await expect(dialog.locator('.result-title').first().textContent({ timeout: 10_000 })).resolves.toBe('Setting up');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('opens with "/" and Ctrl+K, and the level filter narrows the results', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/`);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    await dialog.getByRole('searchbox').fill('pull request');
+    const titles = dialog.locator('.result-title');
+    await titles.first().waitFor();
+    const all = await titles.allTextContents();
+    expect(all.length).toBeGreaterThan(1);
+    await dialog.getByLabel('Level').selectOption('Core developer');
+    await expect.poll(() => titles.allTextContents(), { timeout: 10_000 }).toEqual(['Core duties']);
+    await context.close();
+  });
+
+  it('runs the query of a shared /search/?q= URL and keys through the results', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/search/?q=typo`);
+    const first = page.locator('.search-results .result-title').first();
+    await expect(first.textContent({ timeout: 10_000 })).resolves.toBe('Your first task');
+    await page.getByRole('searchbox').press('ArrowDown');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Your first task');
+    await context.close();
+  });
+
+  it('loads no search code before search is opened', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/start/setup/`);
+    const before = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(before.some((n) => n.includes('pagefind'))).toBe(false);
+    await page.keyboard.press('/');
+    await page.getByRole('dialog', { name: 'Search' }).getByRole('searchbox').fill('build');
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('pagefind')))).toBe(true);
+    await context.close();
+  });
+});
+
+describe('small screens and print', () => {
+  it('fits a 320 px wide screen without horizontal scrolling, with the menu behind a button', async () => {
+    const { page, context } = await newPage(site, { width: 320 });
+    await page.goto(`${site.url}/start/setup/`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expect(page.locator('#sidebar').isVisible()).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await expect(page.locator('#sidebar').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('prints every tab panel and hides the navigation', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/start/setup/`);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#sidebar').isVisible()).resolves.toBe(false);
+    expect(await page.locator('[data-tabs]').first().locator('.tab-panel').evaluateAll((ps) => ps.every((p) => (p as HTMLElement).offsetHeight > 0))).toBe(true);
+    await context.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no WCAG 2.2 AA violations on home, a guide, open search and 404 in the ${scheme} theme`, async () => {
+      const { page, context } = await newPage(site, { colorScheme: scheme });
+      const found: Record<string, string[]> = {};
+      for (const url of ['/', '/start/setup/', '/tasks/first-task/', '/no-such-page/']) {
+        await page.goto(`${site.url}${url}`);
+        found[url] = await axeViolations(page);
+      }
+      await page.goto(`${site.url}/tasks/first-task/`);
+      await page.keyboard.press('/');
+      await page.getByRole('dialog', { name: 'Search' }).getByRole('searchbox').fill('build');
+      await page.locator('.search-results .result-title').first().waitFor();
+      found['search open'] = await axeViolations(page);
+      expect(found).toEqual({ '/': [], '/start/setup/': [], '/tasks/first-task/': [], '/no-such-page/': [], 'search open': [] });
+      await context.close();
+    });
+  }
+
+  it('starts every page with a skip link to the main content', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/start/setup/`);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await context.close();
+  });
+});
