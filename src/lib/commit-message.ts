@@ -96,7 +96,7 @@ function messageLines(text: string): Line[] {
   const raw = text.split(/\r?\n/);
   for (let i = 0; i < raw.length; i++) {
     const line = raw[i]!;
-    
+    if (line.startsWith(SCISSORS)) break;
     if (line.startsWith('#')) continue;
     lines.push({ text: line.trimEnd(), number: i + 1 });
   }
@@ -186,7 +186,7 @@ export function checkCommitMessage(text: string, rules: CommitRules = CPYTHON_RU
   for (const line of body) {
     const chars = length(line.text);
     if (chars <= rules.maxBody) continue;
-    if (URL.test(line.text) || QUOTED_OR_INDENTED.test(line.text) ) continue;
+    if (URL.test(line.text) || QUOTED_OR_INDENTED.test(line.text) || trailers.has(line.number)) continue;
     add(
       'body-length',
       line.number,

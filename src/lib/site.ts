@@ -141,7 +141,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   diagnostics.push(
     ...findBrokenLinks(
       all.filter((p) => !p.draft).map((p) => ({ url: p.url, file: path.join(content.contentDir, p.relativePath), links: (p as Page & { links: [] }).links })),
-      { pages: new Map([...published.map((p) => [p.url, p.anchors] as const), ...extraPages, ...BUILT_IN_PAGES.map((u) => [u, []] as const)]), drafts },
+      { pages: new Map<string, readonly string[]>([...published.map((p) => [p.url, p.anchors] as const), ...extraPages, ...BUILT_IN_PAGES.map((u) => [u, [] as string[]] as const)]), drafts },
     ),
   );
   for (const page of all) delete (page as Partial<Page & { links: unknown }>).links;

@@ -5,7 +5,7 @@
 import rehypeRaw from 'rehype-raw';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
-import type { PluggableList } from 'unified';
+import type { Plugin } from 'unified';
 import type { ExpertsIndex } from '../lib/experts.ts';
 import rehypeCode, { type Options as CodeOptions } from './rehype-code.ts';
 import rehypeCollectLinks from './rehype-collect-links.ts';
@@ -38,7 +38,8 @@ export interface PipelineData {
 /** Directive names the pipeline handles; anything else is an `unknown-directive` error. */
 export const KNOWN_DIRECTIVES = [...Object.keys(ADMONITION_TITLES), 'tabs', 'tab', 'experts', 'todo'];
 
-export function remarkPlugins(options: PipelineOptions = {}): PluggableList {
+/** The remark plugins, in order (each a plugin or a [plugin, options] pair). */
+export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[], any> | [Plugin<any[], any>, unknown]> {
   return [
     remarkGfm,
     remarkDirective,
@@ -53,7 +54,8 @@ export function remarkPlugins(options: PipelineOptions = {}): PluggableList {
   ];
 }
 
-export function rehypePlugins(options: PipelineOptions = {}): PluggableList {
+/** The rehype plugins, in order. */
+export function rehypePlugins(options: PipelineOptions = {}): Array<Plugin<any[], any> | [Plugin<any[], any>, unknown]> {
   return [
     rehypeRaw,
     ...(options.trustHtml ? [] : [rehypeSafeHtml]),

@@ -3,7 +3,7 @@
  * (`#todo-1`, `#todo-2` …) and is recorded in `file.data.todos` for the /todo/ page. With
  * `show: false` (site.yaml `options.showTodos: false`) the notes are removed from the output.
  */
-import type { Root } from 'mdast';
+import type { Paragraph, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
@@ -48,7 +48,7 @@ export default function remarkTodo(options: Options = {}) {
         {
           type: 'paragraph',
           data: { hName: 'p', hProperties: { className: ['admonition-title'] } },
-          children: labelled ? [{ type: 'text', value: 'Help wanted: ' }, ...(first as { children: never[] }).children] : [{ type: 'text', value: 'Help wanted' }],
+          children: labelled ? [{ type: 'text', value: 'Help wanted: ' }, ...(first as Paragraph).children] : [{ type: 'text', value: 'Help wanted' }],
         },
         ...body,
       ];
