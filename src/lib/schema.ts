@@ -3,6 +3,7 @@
  * schema failures into diagnostics that point at the offending key or value.
  */
 import { z } from 'astro/zod';
+import { commitRulesSchema } from './commit-message.ts';
 import { closest, diagnostic, type Code, type Diagnostic } from './diagnostics.ts';
 import type { ParsedYaml } from './yaml.ts';
 
@@ -49,6 +50,8 @@ export const siteConfigSchema = z.strictObject({
   tracker: z.url().optional(),
   /** Sections in reading order. */
   sections: z.array(sectionSchema).min(1),
+  /** The rules `npm run commit-msg` and the guide's commit examples are checked against. */
+  commitRules: commitRulesSchema.optional(),
   /** Where a person's handle links to; `{handle}` is replaced. */
   profileUrl: z.string().default('https://github.com/{handle}'),
   options: z

@@ -99,7 +99,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   diagnostics.push(...experts.diagnostics);
   const { pages: rendered, stats } = await renderPages(
     guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading })),
-    { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos, data: { experts: experts.index } }, cacheDir: options.cacheDir, workers: options.workers },
+    { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos, data: { experts: experts.index, commitRules: config.commitRules } }, cacheDir: options.cacheDir, workers: options.workers },
   );
   const extraPages = new Map(options.extraPages ?? []);
   if (config.options.showTodos) extraPages.set('/todo/', []);

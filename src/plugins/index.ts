@@ -6,6 +6,7 @@ import rehypeRaw from 'rehype-raw';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import type { Plugin } from 'unified';
+import type { CommitRules } from '../lib/commit-message.ts';
 import type { ExpertsIndex } from '../lib/experts.ts';
 import rehypeCode, { type Options as CodeOptions } from './rehype-code.ts';
 import rehypeCollectLinks from './rehype-collect-links.ts';
@@ -13,6 +14,7 @@ import rehypeHeadingLinks from './rehype-heading-links.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeTaskList from './rehype-task-list.ts';
 import remarkCodeMeta from './remark-code-meta.ts';
+import remarkCommitExamples from './remark-commit-examples.ts';
 import remarkExperts from './remark-experts.ts';
 import remarkAdmonitions, { ADMONITION_TITLES } from './remark-admonitions.ts';
 import remarkGithubAlerts from './remark-github-alerts.ts';
@@ -33,6 +35,7 @@ export interface PipelineOptions {
 
 export interface PipelineData {
   experts?: ExpertsIndex;
+  commitRules?: CommitRules;
 }
 
 /** Directive names the pipeline handles; anything else is an `unknown-directive` error. */
@@ -44,6 +47,7 @@ export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[]
     remarkGfm,
     remarkDirective,
     remarkTitle,
+    [remarkCommitExamples, { rules: options.data?.commitRules }],
     remarkCodeMeta,
     remarkGithubAlerts,
     remarkAdmonitions,

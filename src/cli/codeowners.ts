@@ -1,0 +1,59 @@
+/**
+ * `npm run codeowners -- --check PATH` reports drift between a CODEOWNERS file and the experts
+ * index (exit 1 on drift); `npm run codeowners -- --write` prints CODEOWNERS lines from the index.
+ */
+import path from 'node:path';
+import { parseArgs } from '../lib/args.ts';
+import { codeownersDrift, codeownersFromIndex, parseCodeowners, type DriftKind } from '../lib/codeowners.ts';
+import { readText } from '../lib/content.ts';
+import { hasErrors } from '../lib/diagnostics.ts';
+import { loadExperts } from '../lib/experts.ts';
+import { DEFAULT_CONTENT } from '../lib/paths.ts';
+import { printDiagnostics } from '../lib/print.ts';
+
+const TITLES: Record<DriftKind, string> = {
+  'owner-not-expert': 'CODEOWNERS owners who are not experts of the matching area',
+  'expert-owns-nothing': 'Experts of an area with paths who own none of them',
+  'unknown-handle': 'Handles in CODEOWNERS unknown to the experts index',
+};
+
+export function codeowners(argv: readonly string[]): number {
+  const args = parseArgs(argv, ['write']);
+  const content = path.resolve(args.content ?? DEFAULT_CONTENT);
+  const expertsFile = path.join(content, 'experts.yaml');
+  const { index, diagnostics } = loadExperts(expertsFile);
+  printDiagnostics(diagnostics);
+  if (!index || hasErrors(diagnostics)) {
+    if (!index && !diagnostics.length) console.error(`${expertsFile} does not exist.`);
+    return 2;
+  }
+  if (args.flags.has('write')) {
+    process.stdout.write(codeownersFromIndex(index));
+    return 0;
+  }
+  const check = args.values.get('check');
+  if (!check) {
+    console.error('Usage: npm run codeowners -- --check PATH/TO/CODEOWNERS   (or --write)');
+    return 2;
+  }
+  const read = readText(check);
+  if (read.diagnostic) {
+    printDiagnostics([read.diagnostic]);
+    return 2;
+  }
+  const rules = parseCodeowners(read.text!);
+  const { drift, mapped, unmapped } = codeownersDrift(index, rules);
+  const rel = path.relative(process.cwd(), check) || check;
+  for (const kind of Object.keys(TITLES) as DriftKind[]) {
+    const items = drift.filter((d) => d.kind === kind);
+    if (!items.length) continue;
+    console.log(`\n${TITLES[kind]} (${items.length}):`);
+    for (const d of items) console.log(`  ${d.line ? `${rel}:${d.line}  ` : `${path.relative(process.cwd(), expertsFile)}:${d.area?.line ?? 0}  `}${d.message}`);
+  }
+  const counts = (Object.keys(TITLES) as DriftKind[]).map((k) => `${drift.filter((d) => d.kind === k).length} ${k}`).join(', ');
+  console.log(`\n${rules.length} CODEOWNERS rules: ${mapped} belong to an area of the index, ${unmapped} to none. Drift: ${drift.length ? counts : 'none'}.`);
+  if (drift.length) console.log('Fix: update experts.yaml (experts and paths) or CODEOWNERS so they agree; `npm run codeowners -- --write` prints CODEOWNERS lines from the index.');
+  return drift.length ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = codeowners(process.argv.slice(2));

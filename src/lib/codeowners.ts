@@ -1,0 +1,142 @@
+/**
+ * CODEOWNERS: parsing, GitHub's matching rules (gitignore-style globs, `**`, anchoring, directory
+ * patterns, last match wins, lines without owners that exclude a path), the drift report between
+ * a CODEOWNERS file and the experts index, and CODEOWNERS lines generated from the index.
+ */
+import type { Area, ExpertsIndex } from './experts.ts';
+
+export interface CodeownersRule {
+  pattern: string;
+  /** `@user`, `@org/team` or e-mail addresses, as written. Empty for an exclusion line. */
+  owners: string[];
+  line: number;
+}
+
+/** Parses CODEOWNERS text: comments, blank lines, inline comments, escaped `\#`. */
+export function parseCodeowners(text: string): CodeownersRule[] {
+  const rules: CodeownersRule[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!line) return;
+    const [pattern, ...owners] = line.split(/\s+/);
+    rules.push({ pattern: pattern!.replace(/^\\#/, '#'), owners, line: i + 1 });
+  });
+  return rules;
+}
+
+const cache = new Map<string, RegExp>();
+/** The regular expression GitHub's matcher uses for `pattern`. */
+export function patternRegExp(pattern: string): RegExp {
+  const cached = cache.get(pattern);
+  if (cached) return cached;
+  let p = pattern;
+  const dirOnly = p.endsWith('/');
+  if (dirOnly) p = p.slice(0, -1);
+  const anchored = p.startsWith('/') || p.includes('/');
+  p = p.replace(/^\//, '');
+  let body = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '*' && p[i + 1] === '*') {
+      const slashAfter = p[i + 2] === '/';
+      body += slashAfter ? '(?:.*/)?' : '.*';
+      i += slashAfter ? 2 : 1;
+    } else if (c === '*') body += '[^/]*';
+    else if (c === '?') body += '[^/]';
+    else body += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  const re = new RegExp(`${anchored ? '^' : '^(?:.*/)?'}${body}${dirOnly ? '/.*' : '(?:/.*)?'}$`);
+  cache.set(pattern, re);
+  return re;
+}
+
+export function matches(pattern: string, path: string): boolean {
+  return patternRegExp(pattern).test(path.replace(/^\//, ''));
+}
+
+/** Owners of `path`: the last matching rule wins; a matching line with no owners leaves it unowned. */
+export function ownersOf(rules: readonly CodeownersRule[], path: string): { owners: string[]; rule?: CodeownersRule } {
+  for (let i = rules.length - 1; i >= 0; i--) {
+    if (matches(rules[i]!.pattern, path)) return { owners: rules[i]!.owners, rule: rules[i] };
+  }
+  return { owners: [] };
+}
+
+/** `@user` → `user`; teams (`@org/team`) and e-mail addresses are not people. */
+export function personHandle(owner: string): string | undefined {
+  return /^@[^/]+$/.test(owner) ? owner.slice(1) : undefined;
+}
+
+/** A concrete path that `pattern` matches, used to ask "who owns this area's path?". */
+export function samplePath(pattern: string): string {
+  let p = pattern.replace(/^\//, '').replace(/\*\*\//g, '').replace(/\/\*\*$/, '/x').replace(/\*\*/g, 'x').replace(/\*/g, 'x').replace(/\?/g, 'x');
+  if (p.endsWith('/')) p += 'x';
+  return p;
+}
+
+export type DriftKind = 'owner-not-expert' | 'expert-owns-nothing' | 'unknown-handle';
+
+export interface Drift {
+  kind: DriftKind;
+  /** Line in the CODEOWNERS file, when the drift is about one of its lines. */
+  line?: number;
+  handle: string;
+  area?: Area;
+  pattern?: string;
+  message: string;
+}
+
+/** Every difference between CODEOWNERS and the experts index. */
+export function codeownersDrift(index: ExpertsIndex, rules: readonly CodeownersRule[]): { drift: Drift[]; mapped: number; unmapped: number } {
+  const drift: Drift[] = [];
+  const known = new Set(index.people.map((p) => p.handle.toLowerCase()));
+  const areaOfPattern = new Map<string, Area>();
+  for (const area of index.areas) for (const path of area.paths) if (!areaOfPattern.has(path)) areaOfPattern.set(path, area);
+  let mapped = 0;
+  let unmapped = 0;
+  const reported = new Set<string>();
+  for (const rule of rules) {
+    const handles = rule.owners.map(personHandle).filter((h): h is string => Boolean(h));
+    for (const handle of handles) {
+      if (!known.has(handle.toLowerCase()) && !reported.has(handle.toLowerCase())) {
+        reported.add(handle.toLowerCase());
+        drift.push({ kind: 'unknown-handle', line: rule.line, handle, pattern: rule.pattern, message: `@${handle} owns ${rule.pattern} but is not in the experts index.` });
+      }
+    }
+    const area = areaOfPattern.get(rule.pattern);
+    if (!area) {
+      unmapped++;
+      continue;
+    }
+    mapped++;
+    const experts = new Set(area.experts.map((e) => e.handle.toLowerCase()));
+    for (const handle of handles) {
+      if (known.has(handle.toLowerCase()) && !experts.has(handle.toLowerCase())) {
+        drift.push({ kind: 'owner-not-expert', line: rule.line, handle, area, pattern: rule.pattern, message: `@${handle} owns ${rule.pattern} but is not an expert of ${area.kind} "${area.name}".` });
+      }
+    }
+  }
+  for (const area of index.areas) {
+    if (!area.paths.length) continue;
+    for (const expert of area.experts) {
+      const ownsOne = area.paths.some((path) => ownersOf(rules, samplePath(path)).owners.some((o) => personHandle(o)?.toLowerCase() === expert.handle.toLowerCase()));
+      if (!ownsOne) {
+        drift.push({ kind: 'expert-owns-nothing', handle: expert.handle, area, message: `@${expert.handle} is an expert of ${area.kind} "${area.name}" but owns none of its paths (${area.paths.join(', ')}).` });
+      }
+    }
+  }
+  return { drift, mapped, unmapped };
+}
+
+/** CODEOWNERS lines generated from the index: one block per area with paths. */
+export function codeownersFromIndex(index: ExpertsIndex): string {
+  const lines = ['# Generated from the experts index by `npm run codeowners -- --write`.', '# Edit experts.yaml, not this file.', ''];
+  for (const area of index.areas) {
+    if (!area.paths.length) continue;
+    const owners = [...area.experts.map((e) => `@${e.handle}`), ...area.teams.map((t) => `@${t}`)];
+    lines.push(`# ${area.kind}: ${area.name}`);
+    for (const path of area.paths) lines.push(owners.length ? `${path} ${owners.join(' ')}` : path);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

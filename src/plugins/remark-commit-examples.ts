@@ -1,0 +1,38 @@
+/**
+ * Commit-message examples in a guide (```` ```text commit="good" ````) are run through the same
+ * checker as `npm run commit-msg`: a "good" example that breaks a rule, or a "bad" one that breaks
+ * none, fails the build, so the guide and the rules cannot drift apart. Each example is labelled
+ * in words, not by colour alone.
+ */
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { checkCommitMessage, CPYTHON_RULES, type CommitRules } from '../lib/commit-message.ts';
+import { report } from '../lib/report.ts';
+
+export interface Options {
+  rules?: CommitRules;
+}
+
+const VERDICT = /(?:^|\s)commit=["']?(good|bad)["']?(?=\s|$)/;
+
+/** remark plugin: checks and labels commit-message examples. */
+export default function remarkCommitExamples(options: Options = {}) {
+  const rules = options.rules ?? CPYTHON_RULES;
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'code', (node) => {
+      const verdict = node.meta ? VERDICT.exec(node.meta)?.[1] : undefined;
+      if (!verdict) return;
+      const problems = checkCommitMessage(node.value, rules);
+      if (verdict === 'good' && problems.length) {
+        const list = problems.map((p) => `line ${p.line}: ${p.message}`).join(' ');
+        report(file, 'commit-example', node, `This example is marked good, but the commit-message checker rejects it: ${list}`, 'Fix the example, or mark it commit="bad" and say which rule it breaks.');
+      } else if (verdict === 'bad' && !problems.length) {
+        report(file, 'commit-example', node, 'This example is marked bad, but it passes every commit-message rule.', 'Make it break the rule the text describes, or mark it commit="good".');
+      }
+      if (!/(?:^|\s)title=/.test(node.meta ?? '')) {
+        node.meta = `${node.meta} title="${verdict === 'good' ? '✓ Good: passes the commit-message check' : `✗ Bad: ${problems.map((p) => p.rule).join(', ') || 'breaks a rule'}`}"`;
+      }
+    });
+  };
+}

@@ -1,0 +1,98 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { firstHeading, loadContent, slugFromFileName, splitFrontmatter } from '../../src/lib/content.ts';
+import { contentFolder } from '../support/content.ts';
+
+const codes = (dir: string) => loadContent(dir).diagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line}:${d.column} ${d.code}`);
+
+describe('content model', () => {
+  it('reads guides with their section, slug, URL and frontmatter', () => {
+    const dir = contentFolder({ 'guides/tasks/First Task.md': '---\ntitle: First\nlevel: newcomer\norder: 2\ntags: [a]\n---\nBody.\n' });
+    const { guides, diagnostics } = loadContent(dir);
+    expect(diagnostics).toEqual([]);
+    expect(guides[0]).toMatchObject({ section: 'tasks', slug: 'first-task', url: '/tasks/first-task/', title: 'First', frontmatter: { level: 'newcomer', order: 2, tags: ['a'], draft: false } });
+  });
+
+  it('takes the title from the first # heading when the frontmatter has none', () => {
+    const dir = contentFolder({ 'guides/tasks/x.md': '```md\n# not this\n```\n\n# Real title\n\nText.\n' });
+    const { guides } = loadContent(dir);
+    expect(guides[0]).toMatchObject({ title: 'Real title', titleFromHeading: true });
+  });
+
+  it('keeps Markdown positions equal to file positions by blanking the frontmatter', () => {
+    const { body, yaml } = splitFrontmatter('---\ntitle: A\n---\n# B\n');
+    expect(yaml).toBe('title: A');
+    expect(body.split('\n')[3]).toBe('# B');
+  });
+
+  it('reports invalid frontmatter YAML at its line', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '---\ntitle: A\nlevel: [unclosed\n---\nText\n' });
+    expect(codes(dir)[0]).toMatch(/^guides\/tasks\/a\.md:\d+:\d+ invalid-frontmatter$/);
+  });
+
+  it('reports an unknown level at the value, with the closest level', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '---\ntitle: A\nlevel: contributer\n---\nText\n' });
+    const [d] = loadContent(dir).diagnostics;
+    expect(d).toMatchObject({ code: 'unknown-level', line: 3, column: 8 });
+    expect(d!.hint).toContain('did you mean "contributor"?');
+  });
+
+  it('reports a misspelt frontmatter field with the field it resembles', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '---\ntitel: A\n---\n# A\n' });
+    const [d] = loadContent(dir).diagnostics;
+    expect(d).toMatchObject({ code: 'invalid-frontmatter', line: 2, column: 1 });
+    expect(d!.hint).toBe('did you mean "title"?');
+  });
+
+  it('reports a guide without a title', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '---\nlevel: core\n---\nJust text.\n' });
+    expect(codes(dir)).toEqual(['guides/tasks/a.md:1:1 missing-title']);
+  });
+
+  it('reports two files that would share one URL', () => {
+    const dir = contentFolder({ 'guides/tasks/Setup.md': '# A\n', 'guides/tasks/setup.md': '# B\n' });
+    expect(codes(dir)).toEqual([expect.stringMatching(/^guides\/tasks\/[Ss]etup\.md:1:1 duplicate-url$/)]);
+  });
+
+  it('reports a section folder that site.yaml does not list, suggesting the closest section', () => {
+    const dir = contentFolder({ 'guides/taks/a.md': '# A\n' });
+    const [d] = loadContent(dir).diagnostics;
+    expect(d).toMatchObject({ code: 'unknown-section' });
+    expect(d!.hint).toContain('did you mean "tasks"?');
+  });
+
+  it('reports every problem at once', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '---\nlevel: nope\n---\nx\n', 'guides/tasks/b.md': '', 'guides/other/c.md': '# C\n' });
+    expect(codes(dir).map((c) => c.split(' ')[1])).toEqual(expect.arrayContaining(['unknown-level', 'empty-file', 'unknown-section']));
+  });
+
+  it('reports an invalid site.yaml field with its position', () => {
+    const dir = contentFolder({ 'site.yaml': 'title: T\nsections:\n  - id: Tasks Here\n    label: T\n', 'guides/x/a.md': '# A\n' }, false);
+    const [d] = loadContent(dir).diagnostics;
+    expect(d).toMatchObject({ code: 'invalid-site-config', line: 3, column: 9 });
+  });
+
+  it('reports a missing content folder and a missing site.yaml', () => {
+    expect(loadContent('/nonexistent/devguide').diagnostics[0]!.code).toBe('missing-content');
+    const dir = contentFolder({ 'guides/tasks/a.md': '# A\n' }, false);
+    expect(codes(dir)[0]).toBe('site.yaml:0:0 missing-content');
+  });
+
+  it('reports invalid UTF-8 at the line of the bad byte, and a directory named like a guide', () => {
+    const dir = contentFolder({});
+    mkdirSync(path.join(dir, 'guides/tasks'), { recursive: true });
+    writeFileSync(path.join(dir, 'guides/tasks/bad.md'), Buffer.concat([Buffer.from('# Title\n\nok ', 'utf8'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
+    mkdirSync(path.join(dir, 'guides/tasks/folder.md'));
+    expect(codes(dir)).toEqual(['guides/tasks/bad.md:3:4 unreadable-file', 'guides/tasks/folder.md:0:0 unreadable-file']);
+  });
+
+  it('makes URL slugs from file names', () => {
+    expect(slugFromFileName('Fixing Issues.md')).toBe('fixing-issues');
+    expect(slugFromFileName('python_3.md')).toBe('python-3');
+  });
+
+  it('finds the first heading outside code fences', () => {
+    expect(firstHeading('~~~\n# no\n~~~\n# Yes *really*\n')).toEqual({ text: 'Yes really', line: 4 });
+  });
+});
