@@ -14,6 +14,8 @@ import { renderPages, type RenderStats } from './render.ts';
 import { neighbours, readingOrder } from './reading-order.ts';
 import type { Level, SiteConfig } from './schema.ts';
 import { loadExperts, type ExpertsIndex } from './experts.ts';
+import { loadLabels } from './labels.ts';
+import { loadReleaseCycle } from './release-cycle.ts';
 
 export interface PageSummary {
   url: string;
@@ -86,6 +88,16 @@ function editUrl(config: SiteConfig, relativePath: string): string | undefined {
   return `${base}/edit/${repo.branch}/${prefix ? `${prefix}/` : ''}${relativePath}`;
 }
 
+/**
+ * The build date as YYYY-MM-DD: DEVGUIDE_BUILD_DATE, else SOURCE_DATE_EPOCH (the reproducible-builds
+ * convention), else today in UTC. Pages that show dates relative to "today" use it.
+ */
+export function buildDate(): string {
+  if (process.env.DEVGUIDE_BUILD_DATE) return process.env.DEVGUIDE_BUILD_DATE;
+  if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString().slice(0, 10);
+  return new Date().toISOString().slice(0, 10);
+}
+
 /** Reads, validates and renders a content folder. Never throws for bad content. */
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const content = loadContent(options.contentDir);
@@ -97,9 +109,13 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const guides = content.guides;
   const experts = loadExperts(path.join(content.contentDir, 'experts.yaml'), { profileTemplate: config.profileUrl });
   diagnostics.push(...experts.diagnostics);
+  const labels = loadLabels(path.join(content.contentDir, 'data', 'labels.yaml'));
+  const releases = loadReleaseCycle(path.join(content.contentDir, 'data', 'release-cycle.json'));
+  diagnostics.push(...labels.diagnostics, ...releases.diagnostics);
+  const today = buildDate();
   const { pages: rendered, stats } = await renderPages(
     guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading })),
-    { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos, data: { experts: experts.index, commitRules: config.commitRules } }, cacheDir: options.cacheDir, workers: options.workers },
+    { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos, data: { experts: experts.index, commitRules: config.commitRules, labels: labels.groups, releases: releases.releases, today } }, cacheDir: options.cacheDir, workers: options.workers },
   );
   const extraPages = new Map(options.extraPages ?? []);
   if (config.options.showTodos) extraPages.set('/todo/', []);

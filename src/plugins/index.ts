@@ -8,6 +8,8 @@ import remarkGfm from 'remark-gfm';
 import type { Plugin } from 'unified';
 import type { CommitRules } from '../lib/commit-message.ts';
 import type { ExpertsIndex } from '../lib/experts.ts';
+import type { LabelGroup } from '../lib/labels.ts';
+import type { Release } from '../lib/release-cycle.ts';
 import rehypeCode, { type Options as CodeOptions } from './rehype-code.ts';
 import rehypeCollectLinks from './rehype-collect-links.ts';
 import rehypeHeadingLinks from './rehype-heading-links.ts';
@@ -15,6 +17,7 @@ import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeTaskList from './rehype-task-list.ts';
 import remarkCodeMeta from './remark-code-meta.ts';
 import remarkCommitExamples from './remark-commit-examples.ts';
+import remarkDataTables from './remark-data-tables.ts';
 import remarkExperts from './remark-experts.ts';
 import remarkAdmonitions, { ADMONITION_TITLES } from './remark-admonitions.ts';
 import remarkGithubAlerts from './remark-github-alerts.ts';
@@ -36,10 +39,14 @@ export interface PipelineOptions {
 export interface PipelineData {
   experts?: ExpertsIndex;
   commitRules?: CommitRules;
+  labels?: LabelGroup[];
+  releases?: Release[];
+  /** Build date, YYYY-MM-DD. */
+  today?: string;
 }
 
 /** Directive names the pipeline handles; anything else is an `unknown-directive` error. */
-export const KNOWN_DIRECTIVES = [...Object.keys(ADMONITION_TITLES), 'tabs', 'tab', 'experts', 'todo'];
+export const KNOWN_DIRECTIVES = [...Object.keys(ADMONITION_TITLES), 'tabs', 'tab', 'experts', 'todo', 'labels', 'versions-table', 'versions-chart'];
 
 /** The remark plugins, in order (each a plugin or a [plugin, options] pair). */
 export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[], any> | [Plugin<any[], any>, unknown]> {
@@ -54,6 +61,7 @@ export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[]
     remarkTabs,
     [remarkTodo, { show: options.showTodos ?? true }],
     [remarkExperts, { experts: options.data?.experts }],
+    [remarkDataTables, { labels: options.data?.labels, releases: options.data?.releases, today: options.data?.today }],
     [remarkUnknownDirectives, { known: KNOWN_DIRECTIVES }],
   ];
 }

@@ -1,0 +1,112 @@
+/**
+ * Reference tables generated from data, so they cannot drift from it:
+ * `::labels` (optionally `{group="type"}`) renders the tracker's labels from data/labels.yaml;
+ * `::versions-table{status="supported"|"end-of-life"}` and `::versions-chart` render the
+ * release cycle from data/release-cycle.json, as of the build date.
+ */
+import { h } from 'hastscript';
+import type { Element } from 'hast';
+import type { Root } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { LabelGroup } from '../lib/labels.ts';
+import { type Release, versionsChartSvg, versionsTableRows } from '../lib/release-cycle.ts';
+import { report } from '../lib/report.ts';
+
+export interface Options {
+  labels?: LabelGroup[];
+  releases?: Release[];
+  /** The build date, `YYYY-MM-DD` (injectable so output is reproducible). */
+  today?: string;
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  feature: 'in development',
+  prerelease: 'pre-release',
+  bugfix: 'bug fixes',
+  security: 'security fixes only',
+  'end-of-life': 'end of life',
+};
+
+function labelsTable(groups: LabelGroup[]): Element {
+  return h(
+    'div',
+    { className: ['labels-reference'] },
+    groups.flatMap((group) => [
+      h('h3', { id: `labels-${group.id}` }, group.title),
+      ...(group.description ? [h('p', group.description)] : []),
+      h('table', { className: ['labels-table'] }, [
+        h('thead', h('tr', [h('th', { scope: 'col' }, 'Label'), h('th', { scope: 'col' }, 'Meaning')])),
+        h(
+          'tbody',
+          group.labels.map((label) =>
+            h('tr', { id: `label-${label.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` }, [
+              h('td', h('span', { className: ['label-swatch'], style: `background:${label.color};color:${label.textColor}` }, label.name)),
+              h('td', label.meaning),
+            ]),
+          ),
+        ),
+      ]),
+    ]),
+  );
+}
+
+function versionsTable(releases: Release[], which: 'supported' | 'end-of-life', today: Date): Element {
+  const rows = versionsTableRows(releases, which, today);
+  return h('table', { className: ['versions-table', `versions-${which}`] }, [
+    h('thead', h('tr', ['Version', 'Branch', 'Status', 'First release', 'End of life', 'Release manager', 'PEP'].map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'tbody',
+      rows.map((r) =>
+        h('tr', { id: `version-${r.version}` }, [
+          h('th', { scope: 'row' }, r.version),
+          h('td', h('code', r.branch)),
+          h('td', h('span', { className: ['status', `status-${r.status}`] }, STATUS_TEXT[r.status] ?? r.status)),
+          h('td', r.firstRelease),
+          h('td', { className: [r.endIsFuture ? 'date-future' : 'date-past'] }, [r.endIsFuture ? h('span', { className: ['visually-hidden'] }, 'planned: ') : '', r.endOfLife, r.endIsFuture ? ' (planned)' : '']),
+          h('td', r.releaseManager),
+          h('td', h('a', { href: `https://peps.python.org/pep-${String(r.pep).padStart(4, '0')}/` }, `PEP ${r.pep}`)),
+        ]),
+      ),
+    ),
+  ]);
+}
+
+/** remark plugin: renders the data-driven reference tables and the versions chart. */
+export default function remarkDataTables(options: Options = {}) {
+  return (tree: Root, file: VFile) => {
+    const today = new Date(`${options.today ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    visit(tree, 'leafDirective', (node: LeafDirective, index, parent) => {
+      if (!parent || index === undefined) return;
+      if (node.name === 'labels') {
+        if (!options.labels) {
+          report(file, 'invalid-directive', node, '"::labels" needs data/labels.yaml, which this site does not have.', 'Create content/data/labels.yaml, or remove the directive.');
+          return;
+        }
+        const group = node.attributes?.group;
+        const groups = group ? options.labels.filter((g) => g.id === group) : options.labels;
+        if (group && !groups.length) {
+          report(file, 'invalid-directive', node, `"::labels{group="${group}"}" names no group of data/labels.yaml.`, `Groups: ${options.labels.map((g) => g.id).join(', ')}.`);
+          return;
+        }
+        node.data = { hName: 'div', hChildren: [labelsTable(groups)] };
+      } else if (node.name === 'versions-table' || node.name === 'versions-chart') {
+        if (!options.releases) {
+          report(file, 'invalid-directive', node, `"::${node.name}" needs data/release-cycle.json, which this site does not have.`, 'Create content/data/release-cycle.json, or remove the directive.');
+          return;
+        }
+        if (node.name === 'versions-chart') {
+          parent.children.splice(index, 1, { type: 'html', value: `<figure class="versions-chart">${versionsChartSvg(options.releases, { today })}<figcaption>Each bar runs from a version's first release to its end of life; the vertical line marks ${today.toISOString().slice(0, 10)}. The tables above give the same dates as text.</figcaption></figure>` });
+          return;
+        }
+        const status = node.attributes?.status ?? 'supported';
+        if (status !== 'supported' && status !== 'end-of-life') {
+          report(file, 'invalid-directive', node, `"::versions-table" takes status="supported" or status="end-of-life", not "${status}".`, 'Use one of the two.');
+          return;
+        }
+        node.data = { hName: 'div', hProperties: { className: ['table-wrap'] }, hChildren: [versionsTable(options.releases, status, today)] };
+      }
+    });
+  };
+}
