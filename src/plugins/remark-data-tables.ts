@@ -97,7 +97,10 @@ export default function remarkDataTables(options: Options = {}) {
           return;
         }
         if (node.name === 'versions-chart') {
-          parent.children.splice(index, 1, { type: 'html', value: `<figure class="versions-chart">${versionsChartSvg(options.releases, { today })}<figcaption>Each bar runs from a version's first release to its end of life; the vertical line marks ${today.toISOString().slice(0, 10)}. The tables above give the same dates as text.</figcaption></figure>` });
+          const legend = (['feature', 'prerelease', 'bugfix', 'security', 'end-of-life'] as const)
+            .map((phase) => `<li><span class="swatch phase-${phase}" aria-hidden="true"></span>${STATUS_TEXT[phase]}</li>`)
+            .join('');
+          parent.children.splice(index, 1, { type: 'html', value: `<figure class="versions-chart">${versionsChartSvg(options.releases, { today })}<ul class="chart-legend" aria-label="Phases">${legend}</ul><figcaption>Each bar runs from a version's first release to its end of life; the vertical line marks ${today.toISOString().slice(0, 10)}. The tables above give the same dates as text.</figcaption></figure>` });
           return;
         }
         const status = node.attributes?.status ?? 'supported';
