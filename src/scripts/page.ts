@@ -5,8 +5,8 @@
 import { textToCopy } from './copy-text.ts';
 
 const root = document.documentElement;
-const THEME_KEY = 'devguide-theme';
-const TAB_KEY = 'devguide-tab';
+const THEME_KEY = 'dg-theme';
+const TAB_KEY = 'dg-tab';
 
 function store(key: string, value?: string): string | null {
   try {
@@ -52,49 +52,41 @@ live.className = 'visually-hidden';
 live.setAttribute('aria-live', 'polite');
 document.body.append(live);
 for (const block of document.querySelectorAll<HTMLElement>('.code')) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'copy';
-  button.textContent = 'Copy';
-  button.setAttribute('aria-label', 'Copy code');
-  button.addEventListener('click', async () => {
+  block.insertAdjacentHTML('beforeend', '<button type="button" class="copy" aria-label="Copy code">Copy</button>');
+  const button = block.lastElementChild as HTMLButtonElement;
+  button.onclick = async () => {
+    const lines = [...block.querySelectorAll('.line')].filter((l) => !l.classList.contains('del')).map((l) => l.textContent!);
     try {
-      const lines = [...block.querySelectorAll<HTMLElement>('.line')].filter((l) => !l.classList.contains('del')).map((l) => l.textContent ?? '');
       await navigator.clipboard.writeText(textToCopy(lines, block.hasAttribute('data-shell')));
       button.textContent = live.textContent = 'Copied';
     } catch {
       button.textContent = live.textContent = 'Copy failed';
     }
-    setTimeout(() => ((button.textContent = 'Copy'), (live.textContent = '')), 2000);
-  });
-  block.append(button);
+    setTimeout(() => (button.textContent = 'Copy'), 2000);
+  };
 }
 
 // Tabs: every panel is visible and labelled without JavaScript; here they become a tablist, and
 // the chosen label (say "Windows") is selected in every group, on this page and the next.
-let groupCount = 0;
 const groups: Array<(label: string) => boolean> = [];
-for (const group of document.querySelectorAll<HTMLElement>('[data-tabs]')) {
-  const panels = [...group.children].filter((c): c is HTMLElement => c.classList.contains('tab-panel'));
-  const list = document.createElement('div');
-  list.setAttribute('role', 'tablist');
-  const n = groupCount++;
-  const tabs = panels.map((panel, i) => {
-    const tab = document.createElement('button');
-    tab.type = 'button';
-    tab.id = `tab-${n}-${i}`;
-    tab.textContent = panel.dataset.label ?? '';
-    tab.setAttribute('role', 'tab');
-    tab.setAttribute('aria-controls', (panel.id ||= `panel-${n}-${i}`));
+document.querySelectorAll<HTMLElement>('[data-tabs]').forEach((group, n) => {
+  const panels = [...group.querySelectorAll<HTMLElement>(':scope > .tab-panel')];
+  group.insertAdjacentHTML(
+    'afterbegin',
+    `<div role="tablist">${panels.map((p, i) => `<button type="button" role="tab" id="tab-${n}-${i}" aria-controls="panel-${n}-${i}"></button>`).join('')}</div>`,
+  );
+  const list = group.firstElementChild as HTMLElement;
+  const tabs = [...list.children] as HTMLButtonElement[];
+  panels.forEach((panel, i) => {
+    tabs[i]!.textContent = panel.dataset.label!;
+    panel.id = `panel-${n}-${i}`;
     panel.setAttribute('role', 'tabpanel');
-    panel.setAttribute('aria-labelledby', tab.id);
+    panel.setAttribute('aria-labelledby', tabs[i]!.id);
     panel.tabIndex = 0;
-    list.append(tab);
-    return tab;
   });
   const select = (label: string): boolean => {
     const index = panels.findIndex((p) => p.dataset.label === label);
-    if (index === -1) return false;
+    if (index < 0) return false;
     panels.forEach((p, i) => {
       p.hidden = i !== index;
       tabs[i]!.setAttribute('aria-selected', String(i === index));
@@ -102,28 +94,27 @@ for (const group of document.querySelectorAll<HTMLElement>('[data-tabs]')) {
     });
     return true;
   };
-  const choose = (label: string) => {
-    store(TAB_KEY, label);
-    for (const other of groups) other(label);
+  const choose = (tab: HTMLButtonElement) => {
+    store(TAB_KEY, tab.textContent!);
+    groups.forEach((other) => other(tab.textContent!));
   };
-  list.addEventListener('click', (event) => {
-    const tab = (event.target as HTMLElement).closest('[role=tab]');
-    if (tab) choose(tab.textContent ?? '');
-  });
-  list.addEventListener('keydown', (event) => {
-    const current = tabs.findIndex((t) => t.getAttribute('aria-selected') === 'true');
-    const moves: Record<string, number> = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: tabs.length - 1 };
-    if (!(event.key in moves)) return;
+  list.onclick = (event) => {
+    const tab = (event.target as HTMLElement).closest<HTMLButtonElement>('[role=tab]');
+    if (tab) choose(tab);
+  };
+  list.onkeydown = (event) => {
+    const current = tabs.findIndex((t) => t.tabIndex === 0);
+    const to = { ArrowRight: current + 1, ArrowLeft: current - 1, Home: 0, End: -1 }[event.key];
+    if (to === undefined) return;
     event.preventDefault();
-    const target = tabs[(moves[event.key]! + tabs.length) % tabs.length]!;
-    choose(target.textContent ?? '');
+    const target = tabs.at(to % tabs.length)!;
+    choose(target);
     target.focus();
-  });
-  group.prepend(list);
+  };
   group.classList.add('enhanced');
   groups.push(select);
-  if (!select(store(TAB_KEY) ?? '')) select(panels[0]?.dataset.label ?? '');
-}
+  if (!select(store(TAB_KEY) ?? '')) select(panels[0]!.dataset.label!);
+});
 
 // Search opens on the header button, "/" and Ctrl/Cmd+K; its code loads on first use.
 const openSearch = (event?: Event) => {
@@ -132,7 +123,6 @@ const openSearch = (event?: Event) => {
 };
 document.querySelector('[data-search-open]')?.addEventListener('click', openSearch);
 document.addEventListener('keydown', (event) => {
-  const target = event.target as HTMLElement;
-  const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-  if ((event.key === '/' && !typing) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey))) openSearch(event);
+  const typing = (event.target as HTMLElement).closest('input,textarea,select,[contenteditable]');
+  if ((event.key === '/' && !typing) || (event.key === 'k' && (event.ctrlKey || event.metaKey))) openSearch(event);
 });

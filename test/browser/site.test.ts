@@ -172,10 +172,11 @@ describe('search', () => {
     await page.goto(`${site.url}/`);
     await page.keyboard.press('/');
     const dialog = page.getByRole('dialog', { name: 'Search' });
-    await expect(dialog.isVisible()).resolves.toBe(true);
+    await dialog.waitFor({ state: 'visible' });
     await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     await page.keyboard.press('Control+k');
-    await expect(dialog.isVisible()).resolves.toBe(true);
+    await dialog.waitFor({ state: 'visible' });
     await dialog.getByRole('searchbox').fill('pull request');
     const titles = dialog.locator('.result-title');
     await titles.first().waitFor();
