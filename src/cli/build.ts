@@ -3,7 +3,7 @@
  * the pages into a staging folder, index them with Pagefind, then swap the folder into place.
  * Any error: every diagnostic printed once, exit code 1, the previous output untouched.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
@@ -13,6 +13,8 @@ import { carryOver, pageFingerprints, reusablePages, saveManifest, templateFinge
 import { discard, publish, stagingDir } from '../lib/output.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
+import { redirectPage, redirectsFile } from '../lib/redirects.ts';
+import { contentSecurityPolicy, headersFile, inlineScriptHashes } from '../lib/security-headers.ts';
 import { startSearchIndex } from '../lib/search-index.ts';
 import { loadSite } from '../lib/site.ts';
 import { sitemap } from '../lib/sitemap.ts';
@@ -52,6 +54,13 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     await build({ root: PROJECT_ROOT, outDir: staging, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });
     carryOver(reused, out, staging);
     lap('astro');
+    for (const r of model.redirects) {
+      const file = path.join(staging, r.from.endsWith('/') ? `${r.from}index.html` : r.from);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, redirectPage(r.to, model.config.url));
+    }
+    if (model.redirects.length) writeFileSync(path.join(staging, '_redirects'), redirectsFile(model.redirects));
+    writeFileSync(path.join(staging, '_headers'), headersFile(contentSecurityPolicy(inlineScriptHashes(staging))));
     const map = sitemap(model);
     if (map) writeFileSync(path.join(staging, 'sitemap.xml'), map);
     const indexed = await search.write(staging);

@@ -18,6 +18,8 @@ export interface LinkTargets {
   pages: Map<string, readonly string[]>;
   /** URLs of draft guides, which published pages may not link to. */
   drafts?: Set<string>;
+  /** Old paths from redirects.yaml → their targets; links to them work but should be updated. */
+  redirects?: Map<string, string>;
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -50,6 +52,11 @@ export function findBrokenLinks(sources: readonly LinkSource[], targets: LinkTar
       const position = { line: link.line, column: link.column };
       if (targets.drafts?.has(resolved.path)) {
         diagnostics.push(diagnostic('draft-link', source.file, position, `Link "${link.href}" points to a draft page, which is not published.`, 'Publish the page (remove `draft: true`) or remove the link until it is.'));
+        continue;
+      }
+      const moved = targets.redirects?.get(resolved.path);
+      if (moved) {
+        diagnostics.push(diagnostic('broken-link', source.file, position, `Link "${link.href}" points to a page that moved to "${moved}".`, `Link to "${moved}" directly.`, 'warning'));
         continue;
       }
       const anchors = targets.pages.get(resolved.path);

@@ -16,6 +16,7 @@ import type { Level, SiteConfig } from './schema.ts';
 import { loadExperts, type ExpertsIndex } from './experts.ts';
 import { loadLabels } from './labels.ts';
 import { loadReleaseCycle } from './release-cycle.ts';
+import { loadRedirects, validateRedirects, type Redirect } from './redirects.ts';
 
 export interface PageSummary {
   url: string;
@@ -42,6 +43,13 @@ export interface Page extends PageSummary {
   editUrl?: string;
 }
 
+export interface ExternalLink {
+  href: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
 export interface SectionModel {
   id: string;
   label: string;
@@ -56,6 +64,10 @@ export interface SiteModel {
   /** Published pages in reading order. */
   pages: Page[];
   ladder: Rung<PageSummary>[];
+  /** Every http(s) link in published guides, for `npm run check -- --external`. */
+  externalLinks: ExternalLink[];
+  /** Old paths of pages that moved, from redirects.yaml. */
+  redirects: Redirect[];
   /** The experts index, when content/experts.yaml exists. */
   experts?: ExpertsIndex;
   diagnostics: Diagnostic[];
@@ -103,7 +115,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const content = loadContent(options.contentDir);
   const diagnostics: Diagnostic[] = [...content.diagnostics];
   const config = content.site;
-  const empty: SiteModel = { contentDir: content.contentDir, config, sections: [], pages: [], ladder: [], diagnostics, stats: { rendered: 0, cached: 0, workers: 0, pages: 0 } };
+  const empty: SiteModel = { contentDir: content.contentDir, config, sections: [], pages: [], ladder: [], redirects: [], externalLinks: [], diagnostics, stats: { rendered: 0, cached: 0, workers: 0, pages: 0 } };
   if (!config) return empty;
 
   const guides = content.guides;
@@ -154,12 +166,19 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     config.sections,
   );
   const drafts = new Set(all.filter((p) => p.draft).map((p) => p.url));
+  const targets = new Map<string, readonly string[]>([...published.map((p) => [p.url, p.anchors] as const), ...extraPages, ...BUILT_IN_PAGES.map((u) => [u, [] as string[]] as const)]);
+  const redirectsFile = path.join(content.contentDir, 'redirects.yaml');
+  const redirects = loadRedirects(redirectsFile);
+  diagnostics.push(...redirects.diagnostics, ...validateRedirects(redirectsFile, redirects.redirects, targets));
   diagnostics.push(
     ...findBrokenLinks(
       all.filter((p) => !p.draft).map((p) => ({ url: p.url, file: path.join(content.contentDir, p.relativePath), links: (p as Page & { links: [] }).links })),
-      { pages: new Map<string, readonly string[]>([...published.map((p) => [p.url, p.anchors] as const), ...extraPages, ...BUILT_IN_PAGES.map((u) => [u, [] as string[]] as const)]), drafts },
+      { pages: targets, drafts, redirects: new Map(redirects.redirects.map((r) => [r.from, r.to])) },
     ),
   );
+  const externalLinks = all
+    .filter((p) => !p.draft)
+    .flatMap((p) => (p as Page & { links: Array<{ href: string; line: number; column: number }> }).links.filter((l) => /^https?:\/\//i.test(l.href)).map((l) => ({ ...l, file: path.join(content.contentDir, p.relativePath) })));
   for (const page of all) delete (page as Partial<Page & { links: unknown }>).links;
 
   const summaries = published.map(summary);
@@ -173,6 +192,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     sections,
     pages: published,
     ladder: ladder(summaries),
+    redirects: redirects.redirects,
+    externalLinks,
     experts: experts.index,
     diagnostics,
     stats: { ...stats, pages: published.length },

@@ -17,7 +17,6 @@ export interface Options {
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
-const link = (url: string, value: string): PhrasingContent => ({ type: 'link', url, children: [text(value)] });
 
 /** remark plugin: renders `:experts[area]`. */
 export default function remarkExperts(options: Options = {}) {
@@ -41,6 +40,8 @@ export default function remarkExperts(options: Options = {}) {
         return;
       }
       const people = index!.people;
+      // Generated links keep the directive's position, so link checks can point at it.
+      const link = (url: string, value: string): PhrasingContent => ({ type: 'link', url, children: [text(value)], position: node.position });
       const children: PhrasingContent[] = [link(`/experts/#${area.id}`, `${area.name} experts`), text(': ')];
       if (!area.experts.length) {
         children.push(text(area.teams.length ? area.teams.map((t) => `@${t}`).join(', ') : 'none at present (any core developer may decide)'));

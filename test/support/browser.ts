@@ -16,8 +16,23 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 /** Builds a content folder into a fresh temporary output folder with `npm run build`'s entry point. */
 export function buildFixture(content: string, extraArgs: string[] = []): { out: string; stdout: string; stderr: string; status: number | null } {
   const out = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-test-')), 'dist');
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out, ...extraArgs], { encoding: 'utf8', cwd: ROOT });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out, ...extraArgs], {
+    encoding: 'utf8',
+    cwd: ROOT,
+    // A fixed build date keeps date-relative output (the versions chart) the same on every run.
+    env: { ...process.env, DEVGUIDE_BUILD_DATE: '2026-01-15' },
+  });
   return { out, stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+/** Axe's WCAG 2.2 AA checks on the current page, as "rule: help (targets)" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
 }
 
 export interface Site {
@@ -43,11 +58,13 @@ export async function openSite(out: string): Promise<Site> {
 }
 
 /** A new page in a fresh context (own storage), failing on uncaught page errors. */
-export async function newPage(site: Site, options: { colorScheme?: 'light' | 'dark'; width?: number; permissions?: string[] } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+export async function newPage(site: Site, options: { colorScheme?: 'light' | 'dark'; width?: number; permissions?: string[]; bypassCSP?: boolean } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
   const context = await site.browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: options.width ?? 1280, height: 900 },
     permissions: options.permissions,
+    // axe is injected as an inline script, which the site's own CSP rightly blocks.
+    bypassCSP: options.bypassCSP,
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -1,0 +1,123 @@
+/**
+ * Redirects for pages that moved: content/redirects.yaml maps an old path to a new one (which may
+ * carry a #fragment). Validated (target exists, no chains, no loops, no old path that is a live
+ * page) and emitted as a small HTML page per old path plus a `_redirects` file for hosts.
+ */
+import { existsSync } from 'node:fs';
+import { closest, diagnostic, type Diagnostic } from './diagnostics.ts';
+import { readText } from './content.ts';
+import { resolveLink } from './links.ts';
+import { parseYaml } from './yaml.ts';
+
+export interface Redirect {
+  from: string;
+  to: string;
+  line: number;
+  column: number;
+}
+
+/** `/old` → `/old/`; an old path is always a page path. */
+function normalisePath(p: string): string {
+  let path = p.trim();
+  if (!path.startsWith('/')) path = `/${path}`;
+  if (!path.endsWith('/') && !/\.html?$/.test(path)) path += '/';
+  return path;
+}
+
+/** Reads redirects.yaml; a missing file means no redirects. */
+export function loadRedirects(file: string): { redirects: Redirect[]; diagnostics: Diagnostic[] } {
+  if (!existsSync(file)) return { redirects: [], diagnostics: [] };
+  const read = readText(file);
+  if (read.diagnostic) return { redirects: [], diagnostics: [read.diagnostic] };
+  const parsed = parseYaml(read.text!, file);
+  if (parsed.diagnostics.length) return { redirects: [], diagnostics: parsed.diagnostics };
+  const value = parsed.value;
+  if (value === null || value === undefined) return { redirects: [], diagnostics: [] };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { redirects: [], diagnostics: [diagnostic('invalid-redirect', file, { line: 1, column: 1 }, 'redirects.yaml must map old paths to new ones.', 'Write one `/old/path/: /new/path/` line per moved page.')] };
+  }
+  const redirects: Redirect[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [from, to] of Object.entries(value as Record<string, unknown>)) {
+    const at = parsed.keyPositionOf([from]);
+    if (typeof to !== 'string' || !to.trim()) {
+      diagnostics.push(diagnostic('invalid-redirect', file, at, `The redirect from "${from}" has no target.`, 'Write the new path after the colon, e.g. `/old/: /new/`.'));
+      continue;
+    }
+    redirects.push({ from: normalisePath(from), to: to.trim(), line: at.line, column: at.column });
+  }
+  return { redirects, diagnostics };
+}
+
+/**
+ * Checks redirects against the pages the site serves: the target must exist (with its anchor),
+ * must not itself redirect (a chain; the final target is suggested), must not loop, and an old
+ * path must not be a live page.
+ */
+export function validateRedirects(file: string, redirects: readonly Redirect[], pages: Map<string, readonly string[]>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const bySource = new Map(redirects.map((r) => [r.from, r]));
+  const urls = [...pages.keys()];
+  for (const r of redirects) {
+    const at = { line: r.line, column: r.column };
+    if (pages.has(r.from)) {
+      diagnostics.push(diagnostic('invalid-redirect', file, at, `"${r.from}" is a live page, so it cannot also redirect to "${r.to}".`, 'Remove the redirect, or move or delete the page first.'));
+      continue;
+    }
+    const target = resolveLink(r.to, '/');
+    if (!target) continue; // An external target is allowed as it is.
+    if (bySource.has(target.path)) {
+      const seen = new Set([r.from]);
+      let current = target.path;
+      let final = r.to;
+      while (bySource.has(current) && !seen.has(current)) {
+        seen.add(current);
+        final = bySource.get(current)!.to;
+        current = resolveLink(final, '/')?.path ?? current;
+      }
+      if (seen.has(current)) {
+        diagnostics.push(diagnostic('invalid-redirect', file, at, `The redirect from "${r.from}" is part of a loop (${[...seen, current].join(' → ')}).`, 'Point each old path at the live page it moved to.'));
+      } else {
+        diagnostics.push(diagnostic('invalid-redirect', file, at, `"${r.from}" redirects to "${r.to}", which itself redirects: a chain.`, `Point it straight at the final target: "${final}".`));
+      }
+      continue;
+    }
+    const anchors = pages.get(target.path);
+    if (!anchors) {
+      const near = closest(target.path, urls);
+      diagnostics.push(diagnostic('invalid-redirect', file, at, `The redirect from "${r.from}" points to "${r.to}", which is no page.`, near ? `did you mean "${near}"?` : 'Point it at an existing page.'));
+      continue;
+    }
+    if (target.fragment && !anchors.includes(target.fragment)) {
+      diagnostics.push(diagnostic('invalid-redirect', file, at, `The redirect from "${r.from}" points to #${target.fragment}, which is not an anchor of ${target.path}.`, `Anchors there: ${anchors.slice(0, 12).join(', ') || 'none'}.`));
+    }
+  }
+  return diagnostics;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The HTML page left at an old path: refresh, canonical link, noindex and a visible link. */
+export function redirectPage(to: string, siteUrl?: string): string {
+  const href = escapeHtml(to);
+  const canonical = siteUrl && to.startsWith('/') ? escapeHtml(new URL(to, siteUrl).href) : href;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved to ${href}</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=${href}">
+<link rel="canonical" href="${canonical}">
+</head>
+<body>
+<p>This page has moved to <a href="${href}">${href}</a>.</p>
+</body>
+</html>
+`;
+}
+
+/** A `_redirects` file (Netlify, Cloudflare Pages and others read it). */
+export function redirectsFile(redirects: readonly Redirect[]): string {
+  return redirects.map((r) => `${r.from} ${r.to} 301`).join('\n') + (redirects.length ? '\n' : '');
+}
