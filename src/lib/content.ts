@@ -151,11 +151,16 @@ export function loadGuide(file: string, contentDir: string, section: string): { 
       );
       diagnostics.push(...result.diagnostics.map((d) => (d.code === 'unknown-level' ? { ...d, message: `${d.message.replace(/^"level"/, 'The level')}`, hint: `${d.hint} The ladder's levels are ${LEVELS.join(', ')}.` } : d)));
       if (result.data) frontmatter = result.data;
+      else {
+        // Keep the title of a guide whose frontmatter has another mistake, so only that mistake is reported.
+        const raw = parsed.value as Record<string, unknown> | null;
+        if (typeof raw?.title === 'string' && raw.title) frontmatter = { ...frontmatter, title: raw.title };
+      }
     }
   }
   const heading = frontmatter.title ? undefined : firstHeading(body);
   const title = frontmatter.title ?? heading?.text;
-  if (!title && !diagnostics.some((d) => d.code === 'invalid-frontmatter')) {
+  if (!title && !diagnostics.length) {
     diagnostics.push(diagnostic('missing-title', file, { line: 1, column: 1 }, 'This guide has no title.', 'Add `title: …` to the frontmatter, or start the body with a `# Heading`.'));
   }
   const slug = slugFromFileName(path.basename(file));
