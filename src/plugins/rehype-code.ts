@@ -107,6 +107,7 @@ export default function rehypeCode(options: Options = {}) {
         transformers: [lineMarks(meta)],
       });
       const highlighted = root.children[0] as Element;
+      delete highlighted.properties.class;
       highlighted.properties.className = ['shiki'];
       delete highlighted.properties.style;
       const wrapperChildren: ElementContent[] = [];

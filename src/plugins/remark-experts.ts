@@ -23,7 +23,11 @@ export default function remarkExperts(options: Options = {}) {
   return (tree: Root, file: VFile) => {
     visit(tree, 'textDirective', (node: TextDirective) => {
       if (node.name !== 'experts') return;
-      const query = toString(node).trim();
+      // Read the label from the source: "platform:Windows" would otherwise parse as a nested directive.
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      const source = start !== undefined && end !== undefined ? String(file.value).slice(start, end) : '';
+      const query = (/^:experts\[(.*)\]/s.exec(source)?.[1] ?? toString(node)).trim();
       const index = options.experts;
       const area = index && query ? findArea(index, query) : undefined;
       node.data = { hName: 'span', hProperties: { className: ['experts-inline'] } };

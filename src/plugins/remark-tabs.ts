@@ -14,6 +14,7 @@ export default function remarkTabs() {
     visit(tree, 'containerDirective', (node: ContainerDirective, _index, parent) => {
       if (node.name === 'tab' && (parent as ContainerDirective | undefined)?.name !== 'tabs') {
         report(file, 'invalid-directive', node, 'A `:::tab` must sit directly inside a `::::tabs` group.', 'Wrap the tabs in `::::tabs` … `::::` (the outer fence needs more colons than the inner ones).');
+        node.data = { hName: 'div' };
         return;
       }
       if (node.name !== 'tabs') return;

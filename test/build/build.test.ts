@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { buildFixture, ROOT } from '../support/browser.ts';
+import { contentFolder } from '../support/content.ts';
+import { treeHash } from '../support/tree.ts';
+
+const out = () => inject('basicOut');
+const read = (file: string) => readFileSync(path.join(out(), file), 'utf8');
+
+describe('a build of the fixture site', () => {
+  it('writes the home page, every published guide, section pages, 404, search and robots.txt', () => {
+    for (const file of ['index.html', 'start/setup/index.html', 'start/help/index.html', 'tasks/first-task/index.html', 'tasks/index.html', '404.html', 'search/index.html', 'robots.txt', 'favicon.svg', 'experts/index.html', 'experts/alice/index.html', 'todo/index.html']) {
+      expect(existsSync(path.join(out(), file)), file).toBe(true);
+    }
+  });
+
+  it('leaves drafts out', () => {
+    expect(existsSync(path.join(out(), 'tasks/secret-plan'))).toBe(false);
+    expect(read('tasks/index.html')).not.toContain('Secret plan');
+  });
+
+  it('writes a sitemap of every page when site.yaml sets the URL, and names it in robots.txt', () => {
+    const sitemap = read('sitemap.xml');
+    expect(sitemap).toContain('<loc>https://guide.example.org/start/setup/</loc>');
+    expect(sitemap).not.toContain('secret-plan');
+    expect(read('robots.txt')).toContain('Sitemap: https://guide.example.org/sitemap.xml');
+  });
+
+  it('writes a Pagefind index with only guide bodies, filterable by section and level', () => {
+    expect(existsSync(path.join(out(), 'pagefind/pagefind.js'))).toBe(true);
+    const guide = read('start/setup/index.html');
+    expect(guide).toContain('data-pagefind-body');
+    expect(guide).toMatch(/data-pagefind-filter="section\[content\]" content="Getting started"/);
+    expect(guide).toMatch(/data-pagefind-filter="level\[content\]" content="First task"/);
+    expect(read('index.html')).not.toContain('data-pagefind-body');
+  });
+
+  it('gives a guide its breadcrumbs, badge, table of contents, edit link and neighbours', () => {
+    const html = read('start/setup/index.html');
+    expect(html).toContain('<nav class="breadcrumbs" aria-label="Breadcrumbs">');
+    expect(html).toContain('class="badge level-newcomer"');
+    expect(html).toMatch(/<nav class="toc"[^>]*>[\s\S]*href="#install-the-dependencies"/);
+    expect(html).toContain('href="https://github.com/example/guide/edit/main/test/fixtures/basic/guides/start/setup.md"');
+    expect(html).toContain('rel="next"');
+    expect(html).toContain('<link rel="canonical" href="https://guide.example.org/start/setup/">');
+  });
+
+  it('lists only the current section\'s guides in each page\'s sidebar', () => {
+    const sidebar = /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(read('start/setup/index.html'))![0];
+    expect(sidebar).toContain('/start/help/');
+    expect(sidebar).not.toContain('/tasks/first-task/');
+    expect(sidebar).toContain('href="/tasks/"');
+  });
+
+  it('shows the last-updated date from git when the file has history', () => {
+    // The fixture is committed in this repository, so git knows the file.
+    expect(read('start/setup/index.html')).toMatch(/Last updated <time datetime="\d{4}-\d\d-\d\dT[^"]+">\d+ \w+ \d{4}<\/time>/);
+  });
+
+  it('leaves no staging folder behind', () => {
+    const parent = path.dirname(out());
+    expect(readdirSync(parent).filter((n) => n.includes('.staging-') || n.includes('.old-'))).toEqual([]);
+  });
+});
+
+describe('builds', () => {
+  it('give byte-identical output for the same input', () => {
+    const a = buildFixture(path.join(ROOT, 'test/fixtures/basic'));
+    expect(a.status, a.stderr).toBe(0);
+    expect(treeHash(a.out)).toBe(treeHash(out()));
+  });
+
+  it('show no date and report no error when the content has no git history', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '---\ntitle: Alone\nlevel: newcomer\n---\nNo history.\n' });
+    const built = buildFixture(dir);
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stderr).toBe('');
+    const html = readFileSync(path.join(built.out, 'tasks/a/index.html'), 'utf8');
+    expect(html).not.toContain('Last updated');
+    expect(existsSync(path.join(built.out, 'sitemap.xml'))).toBe(false);
+    expect(readFileSync(path.join(built.out, 'robots.txt'), 'utf8')).not.toContain('Sitemap');
+    expect(existsSync(path.join(built.out, 'experts'))).toBe(false);
+  });
+
+  it('re-render only what an edit changed, and the result equals a full build', () => {
+    const dir = contentFolder({
+      'guides/tasks/a.md': '---\ntitle: A\norder: 1\n---\nFirst.\n',
+      'guides/tasks/b.md': '---\ntitle: B\norder: 2\n---\nSecond.\n',
+      'guides/triage/c.md': '---\ntitle: C\n---\nThird.\n',
+    });
+    const first = buildFixture(dir);
+    const outDir = first.out;
+    writeFileSync(path.join(dir, 'guides/triage/c.md'), '---\ntitle: C\n---\nThird, edited.\n');
+    const again = buildFixture(dir, ['--out', outDir]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/1 rendered, 2 from cache, 2 pages unchanged/);
+    expect(readFileSync(path.join(outDir, 'triage/c/index.html'), 'utf8')).toContain('Third, edited.');
+    const fresh = buildFixture(dir);
+    expect(treeHash(outDir)).toBe(treeHash(fresh.out));
+  });
+});
