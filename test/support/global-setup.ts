@@ -8,11 +8,15 @@ export default function setup(project: TestProject) {
   if (built.status !== 0) throw new Error(`The fixture site did not build:\n${built.stdout}\n${built.stderr}`);
   project.provide('basicOut', built.out);
   project.provide('basicBuildOutput', built.stdout + built.stderr);
+  const guide = buildFixture(path.join(ROOT, 'content'));
+  if (guide.status !== 0) throw new Error(`The bundled guide did not build:\n${guide.stdout}\n${guide.stderr}`);
+  project.provide('guideOut', guide.out);
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     basicOut: string;
     basicBuildOutput: string;
+    guideOut: string;
   }
 }

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations, newPage, openSite, type Site } from '../support/browser.ts';
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite(inject('guideOut'));
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('the bundled developer\'s guide', () => {
+  it('takes a newcomer from the home page to the first task and on to submitting a pull request, by links alone', async () => {
+    const { page, context, errors } = await newPage(site);
+    await page.goto(`${site.url}/`);
+    await page.locator('#level-newcomer').getByRole('link', { name: 'Helping with documentation' }).click();
+    await page.waitForURL('**/tasks/documentation/');
+    await expect(page.locator('.badge').first().textContent()).resolves.toContain('First task');
+    await page.locator('article a[href="/getting-started/pull-request-lifecycle/"]').first().click();
+    await page.waitForURL('**/getting-started/pull-request-lifecycle/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('The life of a pull request');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the four rungs of the ladder in order on the home page', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/`);
+    await expect(page.locator('.rung h3').allTextContents()).resolves.toEqual(['1First task', '2Regular contributor', '3Triager', '4Core developer']);
+    await context.close();
+  });
+
+  it('finds the asyncio experts from search', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/triage/triaging-an-issue/`);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog.getByRole('searchbox').fill('asyncio');
+    await expect.poll(() => dialog.locator('.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), { timeout: 10_000 }).toContain('/experts/#module-asyncio');
+    await context.close();
+  });
+
+  it('has no WCAG 2.2 AA violations on its data pages in either theme', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, context } = await newPage(site, { colorScheme: scheme, bypassCSP: true });
+      const found: Record<string, string[]> = {};
+      for (const url of ['/', '/getting-started/setup/', '/triage/labels/', '/committing/versions/', '/committing/commit-messages/', '/experts/']) {
+        await page.goto(`${site.url}${url}`);
+        found[url] = await axeViolations(page);
+      }
+      expect(found, scheme).toEqual({ '/': [], '/getting-started/setup/': [], '/triage/labels/': [], '/committing/versions/': [], '/committing/commit-messages/': [], '/experts/': [] });
+      await context.close();
+    }
+  });
+});
