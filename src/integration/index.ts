@@ -45,8 +45,13 @@ export default function devguide(): AstroIntegration {
             const model = await loadSite({ contentDir, drafts: true, cacheDir: CACHE_DIR });
             printDiagnostics(model.diagnostics);
             setCurrentSite(model);
-            logger.info(`content changed (${path.relative(PROJECT_ROOT, file)}): ${model.stats.rendered} page(s) re-rendered`);
-            server.ws.send({ type: 'full-reload' });
+            logger.info(`content changed (${path.relative(process.cwd(), file)}): ${model.stats.rendered} page(s) re-rendered`);
+            // Astro caches getStaticPaths() per route; this event clears that cache (as content
+            // collections do), then the browser reloads.
+            for (const environment of Object.values(server.environments)) {
+              if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+            }
+            server.environments.client.hot.send({ type: 'full-reload', path: '*' });
           });
           await reloading;
         };

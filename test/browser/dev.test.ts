@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, ROOT } from '../support/browser.ts';
+
+const PORT = 4600 + (process.pid % 300);
+let dev: ChildProcess;
+let browser: Browser;
+let content: string;
+let log = '';
+
+beforeAll(async () => {
+  content = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-dev-')), 'content');
+  cpSync(path.join(ROOT, 'test/fixtures/basic'), content, { recursive: true });
+  // The dev server runs as a user would start it, without the test runner's environment.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'));
+  dev = spawn(process.execPath, [path.join(ROOT, 'src/cli/dev.ts'), '--content', content, '--port', String(PORT)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  dev.stdout!.on('data', (d) => (log += d));
+  dev.stderr!.on('data', (d) => (log += d));
+  const deadline = Date.now() + 60_000;
+  while (!log.includes('watching for file changes')) {
+    if (Date.now() > deadline) throw new Error(`The dev server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  dev?.kill();
+});
+
+describe('npm run dev', () => {
+  it('reloads the page in the browser when a guide changes, and shows drafts', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/start/help/`);
+    await expect(page.locator('h1').textContent(), log).resolves.toBe('Getting help');
+    const file = path.join(content, 'guides/start/help.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Getting help', 'title: Getting help, live'));
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toBe('Getting help, live');
+    await page.goto(`http://127.0.0.1:${PORT}/tasks/secret-plan/`);
+    await expect(page.locator('.draft-banner').textContent()).resolves.toContain('Draft');
+    await page.close();
+  });
+
+  it('serves a guide added while it runs', async () => {
+    writeFileSync(path.join(content, 'guides/start/brand-new.md'), '---\ntitle: Brand new\n---\nHello.\n');
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${PORT}/start/brand-new/`)).status, { timeout: 20_000 }).toBe(200);
+  });
+});
