@@ -33,7 +33,7 @@ export default function devguide(): AstroIntegration {
           injectRoute({ pattern: '/experts', entrypoint: route('experts.astro') });
           injectRoute({ pattern: '/experts/[handle]', entrypoint: route('expert-person.astro') });
         }
-        if (model.config.options.showTodos) injectRoute({ pattern: '/todo', entrypoint: route('todo.astro') });
+        if (model.config.options.showTodos || command === 'dev') injectRoute({ pattern: '/todo', entrypoint: route('todo.astro') });
       },
       'astro:server:setup': ({ server, logger }) => {
         const contentDir = contentDirFromEnv();

@@ -5,7 +5,9 @@
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { diagnostic } from './diagnostics.ts';
-import { loadContent, type GuideSource } from './content.ts';
+import { existsSync } from 'node:fs';
+import { loadContent, readText, type GuideSource } from './content.ts';
+import { urlsInYaml } from './yaml.ts';
 import { lastUpdatedDates } from './git-dates.ts';
 import { ladder, type Rung } from './ladder.ts';
 import { findBrokenLinks } from './links.ts';
@@ -76,7 +78,7 @@ export interface SiteModel {
 
 export interface LoadOptions {
   contentDir: string;
-  /** Include draft guides (the dev server does; builds do not). */
+  /** Include draft guides and `:::todo` notes whatever site.yaml says (the dev server does). */
   drafts?: boolean;
   cacheDir?: string;
   workers?: number;
@@ -127,10 +129,10 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const today = buildDate();
   const { pages: rendered, stats } = await renderPages(
     guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading })),
-    { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos, data: { experts: experts.index, commitRules: config.commitRules, labels: labels.groups, releases: releases.releases, today } }, cacheDir: options.cacheDir, workers: options.workers },
+    { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos || Boolean(options.drafts), data: { experts: experts.index, commitRules: config.commitRules, labels: labels.groups, releases: releases.releases, today } }, cacheDir: options.cacheDir, workers: options.workers },
   );
   const extraPages = new Map(options.extraPages ?? []);
-  if (config.options.showTodos) extraPages.set('/todo/', []);
+  if (config.options.showTodos || options.drafts) extraPages.set('/todo/', []);
   if (experts.index) {
     extraPages.set('/experts/', [...experts.index.areas.map((a) => a.id), 'emeritus', 'people']);
     for (const person of experts.index.people) extraPages.set(`/experts/${person.handle}/`, []);
@@ -179,6 +181,12 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const externalLinks = all
     .filter((p) => !p.draft)
     .flatMap((p) => (p as Page & { links: Array<{ href: string; line: number; column: number }> }).links.filter((l) => /^https?:\/\//i.test(l.href)).map((l) => ({ ...l, file: path.join(content.contentDir, p.relativePath) })));
+  // URLs written in the data files (site.yaml, experts.yaml, data/*.yaml) are checked too.
+  for (const name of ['site.yaml', 'experts.yaml', 'data/labels.yaml']) {
+    const file = path.join(content.contentDir, name);
+    const text = existsSync(file) ? readText(file).text : undefined;
+    if (text) externalLinks.push(...urlsInYaml(text).map((l) => ({ ...l, file })));
+  }
   for (const page of all) delete (page as Partial<Page & { links: unknown }>).links;
 
   const summaries = published.map(summary);

@@ -2,7 +2,7 @@
  * YAML with positions. The `yaml` package keeps offsets for every node; this module turns them into
  * line/column pairs so a schema error can point at the value that is wrong, not just at the file.
  */
-import { isNode, isPair, isScalar, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { diagnostic, type Code, type Diagnostic, type Position } from './diagnostics.ts';
 
 export interface ParsedYaml {
@@ -103,4 +103,20 @@ function yamlHint(code: string): string {
     default:
       return 'Check the YAML syntax near this position; quote values that contain ":", "#" or start with "*", "&", "!", "@" or "`".';
   }
+}
+
+/** Every http(s) URL among a YAML file's string values, with its position (for link checks). */
+export function urlsInYaml(text: string): Array<{ href: string; line: number; column: number }> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const found: Array<{ href: string; line: number; column: number }> = [];
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && /^https?:\/\/[^\s{}]+$/.test(node.value) && node.range) {
+        const { line, col } = lineCounter.linePos(node.range[0]);
+        found.push({ href: node.value, line, column: col });
+      }
+    },
+  });
+  return found;
 }

@@ -83,6 +83,25 @@ describe('builds', () => {
     expect(existsSync(path.join(built.out, 'experts'))).toBe(false);
   });
 
+  it('escape text from data files', () => {
+    const dir = contentFolder({
+      'experts.yaml': 'people:\n  alice: {name: "<img src=x onerror=alert(1)>"}\nareas:\n  module:\n    - name: "<script>alert(1)</script>"\n      experts: [alice]\n      notes: "Use <b>care</b> & patience"\n',
+      'data/labels.yaml': 'groups:\n  - id: type\n    title: "<i>Type</i>"\n    labels:\n      - name: "<b>bug</b>"\n        meaning: "Breaks <script>things</script>"\n        color: "#ff0000"\n',
+      'guides/tasks/a.md': '---\ntitle: A\n---\n::labels\n',
+    });
+    const built = buildFixture(dir);
+    expect(built.status, built.stderr).toBe(0);
+    const experts = readFileSync(path.join(built.out, 'experts/index.html'), 'utf8');
+    const person = readFileSync(path.join(built.out, 'experts/alice/index.html'), 'utf8');
+    const labels = readFileSync(path.join(built.out, 'tasks/a/index.html'), 'utf8');
+    for (const html of [experts, person, labels]) {
+      // Inside a quoted attribute value "<" is only text; everywhere else it must be escaped.
+      expect(html.replace(/="[^"]*"/g, '=""')).not.toMatch(/<script>alert|<img src=x|<b>bug|<b>care|<script>things|<i>Type/);
+    }
+    expect(experts).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(labels).toContain('Breaks &#x3C;script>things&#x3C;/script>');
+  });
+
   it('re-render only what an edit changed, and the result equals a full build', () => {
     const dir = contentFolder({
       'guides/tasks/a.md': '---\ntitle: A\norder: 1\n---\nFirst.\n',

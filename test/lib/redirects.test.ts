@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { redirectPage, redirectsFile, validateRedirects, type Redirect } from '../../src/lib/redirects.ts';
+
+const pages = new Map<string, readonly string[]>([
+  ['/new/', ['usage']],
+  ['/live/', []],
+]);
+const r = (from: string, to: string, line = 1): Redirect => ({ from, to, line, column: 1 });
+const check = (...redirects: Redirect[]) => validateRedirects('redirects.yaml', redirects, pages);
+
+describe('redirects', () => {
+  it('accepts a redirect to an existing page and anchor', () => {
+    expect(check(r('/old/', '/new/#usage'))).toEqual([]);
+  });
+
+  it('reports a chain and names the final target', () => {
+    const [d] = check(r('/a/', '/b/'), r('/b/', '/new/', 2));
+    expect(d).toMatchObject({ code: 'invalid-redirect', line: 1 });
+    expect(d!.hint).toBe('Point it straight at the final target: "/new/".');
+  });
+
+  it('reports a loop', () => {
+    expect(check(r('/a/', '/b/'), r('/b/', '/a/', 2)).map((d) => d.message)).toEqual([
+      'The redirect from "/a/" is part of a loop (/a/ → /b/ → /a/).',
+      'The redirect from "/b/" is part of a loop (/b/ → /a/ → /b/).',
+    ]);
+  });
+
+  it('reports an old path that is still a live page, a missing target and a missing anchor', () => {
+    expect(check(r('/live/', '/new/'), r('/x/', '/nwe/'), r('/y/', '/new/#nope')).map((d) => d.message)).toEqual([
+      '"/live/" is a live page, so it cannot also redirect to "/new/".',
+      'The redirect from "/x/" points to "/nwe/", which is no page.',
+      'The redirect from "/y/" points to #nope, which is not an anchor of /new/.',
+    ]);
+  });
+
+  it('writes a page with refresh, canonical, noindex and a visible link, and a _redirects line', () => {
+    const html = redirectPage('/new/#usage', 'https://guide.example.org');
+    expect(html).toContain('<meta http-equiv="refresh" content="0; url=/new/#usage">');
+    expect(html).toContain('<link rel="canonical" href="https://guide.example.org/new/#usage">');
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).toContain('<a href="/new/#usage">');
+    expect(redirectsFile([r('/old/', '/new/')])).toBe('/old/ /new/ 301\n');
+  });
+});
