@@ -3,7 +3,7 @@
  * index (exit 1 on drift); `npm run codeowners -- --write` prints CODEOWNERS lines from the index.
  */
 import path from 'node:path';
-import { parseArgs } from '../lib/args.ts';
+import { parseArgs, userPath } from '../lib/args.ts';
 import { codeownersDrift, codeownersFromIndex, parseCodeowners, type DriftKind } from '../lib/codeowners.ts';
 import { readText } from '../lib/content.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
@@ -31,7 +31,8 @@ export function codeowners(argv: readonly string[]): number {
     process.stdout.write(codeownersFromIndex(index));
     return 0;
   }
-  const check = args.values.get('check');
+  const checkArg = args.values.get('check');
+  const check = checkArg === undefined ? undefined : userPath(checkArg);
   if (!check) {
     console.error('Usage: npm run codeowners -- --check PATH/TO/CODEOWNERS   (or --write)');
     return 2;

@@ -11,7 +11,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { parseArgs, type Args } from '../lib/args.ts';
+import { parseArgs, userPath, type Args } from '../lib/args.ts';
 import { checkCommitMessage, commitRulesSchema, CPYTHON_RULES, formatProblems, type CommitRules } from '../lib/commit-message.ts';
 import { readText } from '../lib/content.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
@@ -43,11 +43,12 @@ export function commitMsg(argv: readonly string[]): number {
     console.error((error as Error).message);
     return 2;
   }
-  const [file, ...extra] = args.positional;
-  if (!file || extra.length) {
+  const [typed, ...extra] = args.positional;
+  if (!typed || extra.length) {
     console.error('Usage: npm run commit-msg -- FILE [--content DIR]\n  FILE is the commit message file, as Git\'s commit-msg hook passes it.');
     return 2;
   }
+  const file = userPath(typed);
   const contentDir = path.resolve(args.content ?? DEFAULT_CONTENT);
   if (args.content && !existsSync(contentDir)) {
     console.error(`The content folder ${args.content} does not exist.\n  Fix: pass the folder that holds site.yaml to --content, or leave --content out to use the default rules.`);
@@ -60,7 +61,7 @@ export function commitMsg(argv: readonly string[]): number {
     return 2;
   }
   if (existsSync(file) && statSync(file).isDirectory()) {
-    console.error(`${file} is a directory, not a commit message file.\n  Fix: pass the file Git's commit-msg hook receives, such as .git/COMMIT_EDITMSG.`);
+    console.error(`${typed} is a directory, not a commit message file.\n  Fix: pass the file Git's commit-msg hook receives, such as .git/COMMIT_EDITMSG.`);
     return 2;
   }
   const read = readText(file);
@@ -72,7 +73,7 @@ export function commitMsg(argv: readonly string[]): number {
   const problems = checkCommitMessage(read.text!, rules);
   if (!problems.length) return 0;
   const n = problems.length;
-  console.error(`${formatProblems(file, problems)}\n\n${n} problem${n === 1 ? '' : 's'} in the commit message; see the "Writing commit messages" guide.`);
+  console.error(`${formatProblems(typed, problems)}\n\n${n} problem${n === 1 ? '' : 's'} in the commit message; see the "Writing commit messages" guide.`);
   return 1;
 }
 

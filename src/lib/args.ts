@@ -1,4 +1,14 @@
 /** Command-line flags shared by every devguide command: `--content DIR`, `--out DIR`, and more. */
+import path from 'node:path';
+
+/**
+ * Resolves a path the user typed. `npm run` starts scripts in the project root, but the user
+ * meant the folder they typed the command in, which npm passes as INIT_CWD.
+ */
+export function userPath(p: string): string {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+}
+
 export interface Args {
   content?: string;
   out?: string;
@@ -25,7 +35,9 @@ export function parseArgs(argv: readonly string[], booleans: readonly string[] =
     if (value === undefined) throw new Error(`--${name} needs a value.`);
     args.values.set(name, value);
   }
-  args.content = args.values.get('content');
-  args.out = args.values.get('out');
+  const content = args.values.get('content');
+  const out = args.values.get('out');
+  args.content = content === undefined ? undefined : userPath(content);
+  args.out = out === undefined ? undefined : userPath(out);
   return args;
 }
