@@ -60,7 +60,7 @@ export async function buildSite(options: { content: string; out: string; quiet?:
       writeFileSync(file, redirectPage(r.to, model.config.url));
     }
     if (model.redirects.length) writeFileSync(path.join(staging, '_redirects'), redirectsFile(model.redirects));
-    writeFileSync(path.join(staging, '_headers'), headersFile(contentSecurityPolicy(inlineScriptHashes(staging))));
+    writeFileSync(path.join(staging, '_headers'), headersFile(contentSecurityPolicy(inlineScriptHashes(staging, new Set([...reused].map((url) => `${url.slice(1)}index.html`))))));
     const map = sitemap(model);
     if (map) writeFileSync(path.join(staging, 'sitemap.xml'), map);
     const indexed = await search.write(staging);

@@ -9,14 +9,17 @@ import path from 'node:path';
 
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
-/** sha256 sources for every distinct inline script in the HTML files under `dir`. */
-export function inlineScriptHashes(dir: string): string[] {
+/**
+ * sha256 sources for every distinct inline script in the HTML files under `dir`. Files in `skip`
+ * (relative paths of pages carried over unchanged, whose template is the same) are not read again.
+ */
+export function inlineScriptHashes(dir: string, skip: ReadonlySet<string> = new Set()): string[] {
   const hashes = new Set<string>();
   const visit = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (entry.name.endsWith('.html')) {
+      else if (entry.name.endsWith('.html') && !skip.has(path.relative(dir, full))) {
         for (const m of readFileSync(full, 'utf8').matchAll(INLINE_SCRIPT)) {
           if (m[1]!.trim()) hashes.add(`'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
         }
