@@ -3,9 +3,9 @@
  * the pages into a staging folder, index them with Pagefind, then swap the folder into place.
  * Any error: every diagnostic printed once, exit code 1, the previous output untouched.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from '../lib/args.ts';
+import { displayPath, parseArgs } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
 import { expertSearchRecords } from '../lib/experts.ts';
 import { setCurrentSite } from '../lib/model-store.ts';
@@ -13,7 +13,7 @@ import { carryOver, pageFingerprints, reusablePages, saveManifest, templateFinge
 import { discard, publish, stagingDir } from '../lib/output.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
-import { redirectPage, redirectsFile } from '../lib/redirects.ts';
+import { writeRedirects } from '../lib/redirects.ts';
 import { contentSecurityPolicy, headersFile, inlineScriptHashes } from '../lib/security-headers.ts';
 import { startSearchIndex } from '../lib/search-index.ts';
 import { loadSite } from '../lib/site.ts';
@@ -41,7 +41,7 @@ export async function buildSite(options: { content: string; out: string; quiet?:
   lap('content');
   printDiagnostics(model.diagnostics);
   if (hasErrors(model.diagnostics)) {
-    console.error(`\nBuild failed; ${path.relative(process.cwd(), out) || out} was left as it was.`);
+    console.error(`\nBuild failed; ${displayPath(out)} was left as it was.`);
     return { ok: false, out, timings, pages: 0 };
   }
   const fingerprints = pageFingerprints(model, templateFingerprint(PROJECT_ROOT));
@@ -54,12 +54,7 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     await build({ root: PROJECT_ROOT, outDir: staging, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });
     carryOver(reused, out, staging);
     lap('astro');
-    for (const r of model.redirects) {
-      const file = path.join(staging, r.from.endsWith('/') ? `${r.from}index.html` : r.from);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, redirectPage(r.to, model.config.url));
-    }
-    if (model.redirects.length) writeFileSync(path.join(staging, '_redirects'), redirectsFile(model.redirects));
+    writeRedirects(staging, model.redirects, model.config.url);
     writeFileSync(path.join(staging, '_headers'), headersFile(contentSecurityPolicy(inlineScriptHashes(staging, new Set([...reused].map((url) => `${url.slice(1)}index.html`))))));
     const map = sitemap(model);
     if (map) writeFileSync(path.join(staging, 'sitemap.xml'), map);
@@ -68,14 +63,14 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     publish(staging, out);
     saveManifest(CACHE_DIR, out, fingerprints);
     if (!options.quiet) {
-      console.log(`Built ${model.pages.length} guides (${model.stats.rendered} rendered, ${model.stats.cached} from cache, ${reused.size} pages unchanged), ${indexed} search records, into ${path.relative(process.cwd(), out) || out}.`);
+      console.log(`Built ${model.pages.length} guides (${model.stats.rendered} rendered, ${model.stats.cached} from cache, ${reused.size} pages unchanged), ${indexed} search records, into ${displayPath(out)}.`);
     }
     if (process.env.DEVGUIDE_STATS) console.log(`DEVGUIDE_STATS ${JSON.stringify({ timings, maxRssKb: process.resourceUsage().maxRSS })}`);
     return { ok: true, out, timings, pages: model.pages.length };
   } catch (error) {
     await search.close();
     discard(staging);
-    console.error(`\nBuild failed: ${(error as Error).message}\n${path.relative(process.cwd(), out) || out} was left as it was.`);
+    console.error(`\nBuild failed: ${(error as Error).message}\n${displayPath(out)} was left as it was.`);
     return { ok: false, out, timings, pages: 0 };
   }
 }

@@ -3,7 +3,7 @@
  * index (exit 1 on drift); `npm run codeowners -- --write` prints CODEOWNERS lines from the index.
  */
 import path from 'node:path';
-import { parseArgs, userPath } from '../lib/args.ts';
+import { displayPath, parseArgs, userPath } from '../lib/args.ts';
 import { codeownersDrift, codeownersFromIndex, parseCodeowners, type DriftKind } from '../lib/codeowners.ts';
 import { readText } from '../lib/content.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
@@ -44,12 +44,12 @@ export function codeowners(argv: readonly string[]): number {
   }
   const rules = parseCodeowners(read.text!);
   const { drift, mapped, unmapped } = codeownersDrift(index, rules);
-  const rel = path.relative(process.cwd(), check) || check;
+  const rel = displayPath(check);
   for (const kind of Object.keys(TITLES) as DriftKind[]) {
     const items = drift.filter((d) => d.kind === kind);
     if (!items.length) continue;
     console.log(`\n${TITLES[kind]} (${items.length}):`);
-    for (const d of items) console.log(`  ${d.line ? `${rel}:${d.line}  ` : `${path.relative(process.cwd(), expertsFile)}:${d.area?.line ?? 0}  `}${d.message}`);
+    for (const d of items) console.log(`  ${d.line ? `${rel}:${d.line}  ` : `${displayPath(expertsFile)}:${d.area?.line ?? 0}  `}${d.message}`);
   }
   const counts = (Object.keys(TITLES) as DriftKind[]).map((k) => `${drift.filter((d) => d.kind === k).length} ${k}`).join(', ');
   console.log(`\n${rules.length} CODEOWNERS rules: ${mapped} belong to an area of the index, ${unmapped} to none. Drift: ${drift.length ? counts : 'none'}.`);

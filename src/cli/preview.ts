@@ -1,7 +1,7 @@
 /** `npm run preview [-- --out DIR --port 4321]`: serves the built site. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from '../lib/args.ts';
+import { displayPath, parseArgs } from '../lib/args.ts';
 import { PROJECT_ROOT } from '../lib/paths.ts';
 import { serveStatic } from '../lib/static-server.ts';
 
@@ -12,4 +12,4 @@ if (!existsSync(path.join(dir, 'index.html'))) {
   process.exit(1);
 }
 const { url } = await serveStatic(dir, Number(args.values.get('port') ?? 4321), args.values.get('host') ?? '127.0.0.1');
-console.log(`Serving ${path.relative(process.cwd(), dir) || dir} at ${url}/ (Ctrl+C to stop)`);
+console.log(`Serving ${displayPath(dir)} at ${url}/ (Ctrl+C to stop)`);

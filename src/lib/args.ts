@@ -9,6 +9,12 @@ export function userPath(p: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
 }
 
+/** A path as the user should see it: relative to where they ran the command when inside it. */
+export function displayPath(p: string): string {
+  const relative = path.relative(process.env.INIT_CWD ?? process.cwd(), p);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : p;
+}
+
 export interface Args {
   content?: string;
   out?: string;

@@ -3,7 +3,8 @@
  * carry a #fragment). Validated (target exists, no chains, no loops, no old path that is a live
  * page) and emitted as a small HTML page per old path plus a `_redirects` file for hosts.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { closest, diagnostic, type Diagnostic } from './diagnostics.ts';
 import { readText } from './content.ts';
 import { resolveLink } from './links.ts';
@@ -120,4 +121,14 @@ export function redirectPage(to: string, siteUrl?: string): string {
 /** A `_redirects` file (Netlify, Cloudflare Pages and others read it). */
 export function redirectsFile(redirects: readonly Redirect[]): string {
   return redirects.map((r) => `${r.from} ${r.to} 301`).join('\n') + (redirects.length ? '\n' : '');
+}
+
+/** Writes the redirect pages and `_redirects` into a built site. */
+export function writeRedirects(dir: string, redirects: readonly Redirect[], siteUrl?: string): void {
+  for (const r of redirects) {
+    const file = path.join(dir, r.from.endsWith('/') ? `${r.from}index.html` : r.from);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, redirectPage(r.to, siteUrl));
+  }
+  if (redirects.length) writeFileSync(path.join(dir, '_redirects'), redirectsFile(redirects));
 }
