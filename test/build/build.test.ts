@@ -83,6 +83,19 @@ describe('builds', () => {
     expect(existsSync(path.join(built.out, 'experts'))).toBe(false);
   });
 
+  it('leave todo notes and the /todo/ page out when site.yaml hides them, and keep raw HTML for trusted sites', () => {
+    const dir = contentFolder({
+      'site.yaml': 'title: T\nsections:\n  - id: tasks\n    label: Tasks\noptions:\n  showTodos: false\n  trustHtml: true\n',
+      'guides/tasks/a.md': '---\ntitle: A\n---\nText.\n\n:::todo\nUnfinished.\n:::\n\n<button onclick="go()">Go</button>\n',
+    });
+    const built = buildFixture(dir);
+    expect(built.status, built.stderr).toBe(0);
+    const html = readFileSync(path.join(built.out, 'tasks/a/index.html'), 'utf8');
+    expect(html).not.toContain('Unfinished');
+    expect(html).toContain('<button onclick="go()">Go</button>');
+    expect(existsSync(path.join(built.out, 'todo'))).toBe(false);
+  });
+
   it('escape text from data files', () => {
     const dir = contentFolder({
       'experts.yaml': 'people:\n  alice: {name: "<img src=x onerror=alert(1)>"}\nareas:\n  module:\n    - name: "<script>alert(1)</script>"\n      experts: [alice]\n      notes: "Use <b>care</b> & patience"\n',
