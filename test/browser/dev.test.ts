@@ -3,13 +3,14 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_ARGS, ROOT } from '../support/browser.ts';
 
 const PORT = 4600 + (process.pid % 300);
 let dev: ChildProcess;
 let browser: Browser;
 let content: string;
+let out: string;
 let log = '';
 
 beforeAll(async () => {
@@ -17,7 +18,9 @@ beforeAll(async () => {
   cpSync(path.join(ROOT, 'test/fixtures/basic'), content, { recursive: true });
   // The dev server runs as a user would start it, without the test runner's environment.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV' && k !== 'TEST'));
-  dev = spawn(process.execPath, [path.join(ROOT, 'src/cli/dev.ts'), '--content', content, '--port', String(PORT)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Search in dev reads the last build's index from --out, empty until the test copies one in.
+  out = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-dev-out-')), 'dist');
+  dev = spawn(process.execPath, [path.join(ROOT, 'src/cli/dev.ts'), '--content', content, '--out', out, '--port', String(PORT)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   dev.stdout!.on('data', (d) => (log += d));
   dev.stderr!.on('data', (d) => (log += d));
   const deadline = Date.now() + 60_000;
@@ -43,6 +46,21 @@ describe('npm run dev', () => {
     await expect.poll(() => page.locator('h1').textContent(), { timeout: 20_000 }).toBe('Getting help, live');
     await page.goto(`http://127.0.0.1:${PORT}/tasks/secret-plan/`);
     await expect(page.locator('.draft-banner').textContent()).resolves.toContain('Draft');
+    await page.close();
+  });
+
+  it('says plainly that search needs a build, then uses the last build\'s index once there is one', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${PORT}/start/setup/`);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog.getByRole('searchbox').fill('zanzibar');
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 }).toBe('The search index has not been built yet. Run `npm run build`, then reload this page.');
+    cpSync(path.join(inject('basicOut'), 'pagefind'), path.join(out, 'pagefind'), { recursive: true });
+    await page.reload();
+    await page.keyboard.press('/');
+    await dialog.getByRole('searchbox').fill('zanzibar');
+    await expect.poll(() => dialog.locator('.result-title').first().textContent(), { timeout: 10_000 }).toBe('Setting up');
     await page.close();
   });
 
