@@ -223,7 +223,7 @@ describe('accessibility', () => {
     it(`has no WCAG 2.2 AA violations on home, a guide, open search and 404 in the ${scheme} theme`, async () => {
       const { page, context } = await newPage(site, { colorScheme: scheme, bypassCSP: true });
       const found: Record<string, string[]> = {};
-      for (const url of ['/', '/start/setup/', '/tasks/first-task/', '/no-such-page/']) {
+      for (const url of ['/', '/start/setup/', '/tasks/first-task/', '/no-such-page/', '/tasks/', '/search/?q=build', '/todo/']) {
         await page.goto(`${site.url}${url}`);
         found[url] = await axeViolations(page);
       }
@@ -232,7 +232,7 @@ describe('accessibility', () => {
       await page.getByRole('dialog', { name: 'Search' }).getByRole('searchbox').fill('build');
       await page.locator('.search-results .result-title').first().waitFor();
       found['search open'] = await axeViolations(page);
-      expect(found).toEqual({ '/': [], '/start/setup/': [], '/tasks/first-task/': [], '/no-such-page/': [], 'search open': [] });
+      expect(found).toEqual({ '/': [], '/start/setup/': [], '/tasks/first-task/': [], '/no-such-page/': [], '/tasks/': [], '/search/?q=build': [], '/todo/': [], 'search open': [] });
       await context.close();
     });
   }
