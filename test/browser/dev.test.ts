@@ -28,7 +28,7 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`The dev server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
