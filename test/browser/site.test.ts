@@ -85,7 +85,9 @@ describe('code blocks', () => {
     await page.goto(`${site.url}/start/setup/`);
     const block = page.locator('.code').filter({ hasText: 'make -j8' });
     await block.getByRole('button', { name: 'Copy code' }).click();
-    await expect(block.getByRole('button', { name: 'Copy code' }).textContent()).resolves.toBe('Copied');
+    // The clipboard write is asynchronous and the button resets after 2 s, so wait for the
+    // announcement, which stays, rather than reading the button at one instant.
+    await page.locator('[aria-live="polite"]', { hasText: 'Copied' }).waitFor({ state: 'attached' });
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe('./configure --with-pydebug \\\n    --enable-shared\nmake -j8');
     await context.close();
