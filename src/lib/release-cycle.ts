@@ -232,6 +232,8 @@ export interface VersionRow {
   endOfLife: string;
   releaseManager: string;
   pep: number;
+  /** The first release is after `today`: the version is not out yet. */
+  firstIsFuture: boolean;
   /** The end-of-life date is after `today` (styled apart from dates already passed). */
   endIsFuture: boolean;
 }
@@ -248,6 +250,7 @@ export function versionsTableRows(releases: readonly Release[], which: 'supporte
       endOfLife: formatDate(r.endOfLife),
       releaseManager: r.releaseManager,
       pep: r.pep,
+      firstIsFuture: toDate(r.firstRelease).getTime() > today.getTime(),
       endIsFuture: toDate(r.endOfLife).getTime() > today.getTime(),
     }));
 }
@@ -294,7 +297,7 @@ export interface ChartLayout {
   labelWidth: number;
   /** Top of the first row (room above it for the "Today" label). */
   top: number;
-  /** Jan 1 of the earliest first release's year. */
+  /** Jan 1 of the year the earliest bar starts (a first release, or a development start). */
   start: Date;
   /** Jan 1 of the year after the latest end of life. */
   end: Date;
@@ -321,21 +324,28 @@ export function bugfixMonths(version: string): number {
   return compareVersions(version, '3.13') >= 0 ? 24 : 18;
 }
 
+/** PEP 602: a feature release is developed for 17 months before its first release. */
+export const DEVELOPMENT_MONTHS = 17;
+
 /**
- * The phases of one version's bar. A version at end of life is one `end-of-life` segment; a
- * version in feature development or prerelease is one segment with its status; a bugfix or
- * security version is bugfix from its first release for `bugfixMonths`, then security until its
- * end of life.
+ * The phases of one version's bar. A version at end of life is one `end-of-life` segment. A
+ * bugfix or security version is bugfix from its first release for `bugfixMonths`, then security
+ * until its end of life. A version not yet released (feature or prerelease) starts with its
+ * development, `DEVELOPMENT_MONTHS` before the first release, in its status's colour, followed by
+ * the bugfix and security phases it is planned to have.
  */
 export function releasePhases(r: Release): Array<{ phase: Phase; from: Date; to: Date; fromText: string; toText: string }> {
   const first = toDate(r.firstRelease);
   const eol = toDate(r.endOfLife);
-  if (r.status !== 'bugfix' && r.status !== 'security') {
+  if (r.status === 'end-of-life') {
     return [{ phase: r.status, from: first, to: eol, fromText: r.firstRelease, toText: r.endOfLife }];
   }
+  const development =
+    r.status === 'feature' || r.status === 'prerelease' ? [{ phase: r.status, from: addMonths(first, -DEVELOPMENT_MONTHS), to: first, fromText: isoDate(addMonths(first, -DEVELOPMENT_MONTHS)), toText: r.firstRelease }] : [];
   const split = addMonths(first, bugfixMonths(r.version));
-  if (split >= eol) return [{ phase: 'bugfix', from: first, to: eol, fromText: r.firstRelease, toText: r.endOfLife }];
+  if (split >= eol) return [...development, { phase: 'bugfix', from: first, to: eol, fromText: r.firstRelease, toText: r.endOfLife }];
   return [
+    ...development,
     { phase: 'bugfix', from: first, to: split, fromText: r.firstRelease, toText: isoDate(split) },
     { phase: 'security', from: split, to: eol, fromText: isoDate(split), toText: r.endOfLife },
   ];
@@ -346,7 +356,7 @@ export function chartLayout(releases: readonly Release[], options: ChartOptions)
   const width = options.width ?? 900;
   const rowHeight = options.rowHeight ?? 22;
   const labelWidth = options.labelWidth ?? 56;
-  const firstYears = releases.map((r) => toDate(r.firstRelease).getUTCFullYear());
+  const firstYears = releases.map((r) => releasePhases(r)[0]!.from.getUTCFullYear());
   const lastYears = releases.map((r) => toDate(r.endOfLife).getUTCFullYear());
   const todayYear = options.today.getUTCFullYear();
   const startYear = firstYears.length ? Math.min(...firstYears) : todayYear;

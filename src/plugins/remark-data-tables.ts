@@ -11,7 +11,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { LabelGroup } from '../lib/labels.ts';
-import { type Release, versionsChartSvg, versionsTableRows } from '../lib/release-cycle.ts';
+import { DEVELOPMENT_MONTHS, type Release, versionsChartSvg, versionsTableRows } from '../lib/release-cycle.ts';
 import { report } from '../lib/report.ts';
 
 export interface Options {
@@ -63,8 +63,8 @@ function versionsTable(releases: Release[], which: 'supported' | 'end-of-life', 
           h('th', { scope: 'row' }, r.version),
           h('td', h('code', r.branch)),
           h('td', h('span', { className: ['status', `status-${r.status}`] }, STATUS_TEXT[r.status] ?? r.status)),
-          h('td', r.firstRelease),
-          h('td', { className: [r.endIsFuture ? 'date-future' : 'date-past'] }, [r.endIsFuture ? h('span', { className: ['visually-hidden'] }, 'planned: ') : '', r.endOfLife, r.endIsFuture ? ' (planned)' : '']),
+          h('td', { className: [r.firstIsFuture ? 'date-future' : 'date-past'] }, [r.firstRelease, r.firstIsFuture ? ' (planned)' : '']),
+          h('td', { className: [r.endIsFuture ? 'date-future' : 'date-past'] }, [r.endOfLife, r.endIsFuture ? ' (planned)' : '']),
           h('td', r.releaseManager),
           h('td', h('a', { href: `https://peps.python.org/pep-${String(r.pep).padStart(4, '0')}/` }, `PEP ${r.pep}`)),
         ]),
@@ -100,7 +100,7 @@ export default function remarkDataTables(options: Options = {}) {
           const legend = (['feature', 'prerelease', 'bugfix', 'security', 'end-of-life'] as const)
             .map((phase) => `<li><span class="swatch phase-${phase}" aria-hidden="true"></span>${STATUS_TEXT[phase]}</li>`)
             .join('');
-          parent.children.splice(index, 1, { type: 'html', value: `<figure class="versions-chart">${versionsChartSvg(options.releases, { today })}<ul class="chart-legend" aria-label="Phases">${legend}</ul><figcaption>Each bar runs from a version's first release to its end of life; the vertical line marks ${today.toISOString().slice(0, 10)}. The tables above give the same dates as text.</figcaption></figure>` });
+          parent.children.splice(index, 1, { type: 'html', value: `<figure class="versions-chart">${versionsChartSvg(options.releases, { today })}<ul class="chart-legend" aria-label="Phases">${legend}</ul><figcaption>Each bar runs from a version's first release to its end of life; a version not yet released also shows its development, which starts ${DEVELOPMENT_MONTHS} months before its first release. The vertical line marks ${today.toISOString().slice(0, 10)}. The tables above give the same dates as text.</figcaption></figure>` });
           return;
         }
         const status = node.attributes?.status ?? 'supported';

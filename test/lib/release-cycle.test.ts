@@ -56,7 +56,7 @@ describe('loadReleaseCycle', () => {
     expect(diagnostics).toEqual([]);
     const versions = releases!.map((r) => r.version);
     expect(versions.length).toBeGreaterThan(10);
-    expect(versions[0]).toBe('3.15');
+    expect(versions[0]).toBe('3.16');
     // Numeric, not string, order: 3.10 comes after 3.11 and before 3.9; 3.0 before 2.7.
     expect(versions.indexOf('3.10')).toBe(versions.indexOf('3.11') + 1);
     expect(versions.indexOf('3.9')).toBe(versions.indexOf('3.10') + 1);
@@ -150,8 +150,13 @@ describe('support and tables', () => {
     const today = utc(2026, 11, 21);
     const supported = versionsTableRows(releases, 'supported', today);
     expect(supported.map((r) => [r.version, r.endIsFuture])).toEqual([['3.15', true], ['3.14', true], ['3.10', false]]);
-    expect(supported[1]).toEqual({ version: '3.14', branch: '3.14', status: 'bugfix', firstRelease: '2025-10-07', endOfLife: '2030-10', releaseManager: 'Someone', pep: 1, endIsFuture: true });
+    expect(supported[1]).toEqual({ version: '3.14', branch: '3.14', status: 'bugfix', firstRelease: '2025-10-07', endOfLife: '2030-10', releaseManager: 'Someone', pep: 1, firstIsFuture: false, endIsFuture: true });
     expect(versionsTableRows(releases, 'end-of-life', today).map((r) => r.version)).toEqual(['3.9']);
+  });
+
+  it('marks a first release still to come', () => {
+    const rows = versionsTableRows(releases, 'supported', utc(2026, 1, 1));
+    expect(rows.map((r) => [r.version, r.firstIsFuture])).toEqual([['3.15', true], ['3.14', false], ['3.10', false]]);
   });
 });
 
@@ -214,10 +219,25 @@ describe('chartLayout', () => {
     expect(security!.phase).toBe('security');
   });
 
-  it('draws a feature version and an end-of-life version as one segment of their status', () => {
-    expect(layout.bars[0]!.segments.map((s) => s.phase)).toEqual(['feature']);
-    expect(layout.bars[0]!.x1).toBeCloseTo(layout.x(utc(2026, 10, 1)), 9);
+  it('draws an end-of-life version as one segment', () => {
     expect(layout.bars[4]!.segments.map((s) => s.phase)).toEqual(['end-of-life']);
+  });
+
+  it('draws a version not yet released as 17 months of development, then its planned bugfix and security phases', () => {
+    const [development, bugfix, security] = layout.bars[0]!.segments;
+    expect(layout.bars[0]!.segments.map((s) => s.phase)).toEqual(['feature', 'bugfix', 'security']);
+    expect(development!.x1).toBeCloseTo(layout.x(utc(2025, 5, 1)), 9);
+    expect(development!.from).toBe('2025-05-01');
+    expect(development!.x2).toBeCloseTo(layout.x(utc(2026, 10, 1)), 9);
+    expect(bugfix!.x1).toBe(development!.x2);
+    expect(bugfix!.x2).toBeCloseTo(layout.x(utc(2028, 10, 1)), 9);
+    expect(security!.x2).toBeCloseTo(layout.x(utc(2030, 12, 1)), 9);
+  });
+
+  it('starts the axis early enough for a development period that begins before every first release', () => {
+    const early = chartLayout([release('3.16', 'prerelease', '2027-10-05', '2032-10')], { today });
+    expect(early.start).toEqual(utc(2026, 1, 1));
+    expect(early.bars[0]!.segments[0]!.phase).toBe('prerelease');
   });
 });
 
@@ -231,7 +251,7 @@ describe('versionsChartSvg', () => {
     expect(svg).toContain('<title id="versions-chart-title">');
     const desc = /<desc id="versions-chart-desc">([^<]*)<\/desc>/.exec(svg)?.[1];
     const count = (status: string) => releases.filter((r) => r.status === status).length;
-    expect(desc).toBe(`${count('bugfix')} versions in bugfix, ${count('security')} in security and ${count('end-of-life')} at end of life, as of 2026-11-21.`);
+    expect(desc).toBe(`${count('feature')} version in feature development, ${count('bugfix')} in bugfix, ${count('security')} in security and ${count('end-of-life')} at end of life, as of 2026-11-21.`);
   });
 
   it('has one g.bar per version, each with a label and a titled rect per phase', () => {
