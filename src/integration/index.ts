@@ -1,6 +1,7 @@
 /**
  * The Astro integration: loads the site model when Astro starts (unless the CLI already did),
- * and in `npm run dev` reloads it when content changes and serves the last build's search index.
+ * and in `npm run dev` reloads it when content changes, answers old paths from redirects.yaml
+ * with a redirect, and serves the last build's search index.
  * All the work is in src/lib; this file only wires it to Astro's hooks.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { hasErrors } from '../lib/diagnostics.ts';
 import { currentSite, hasCurrentSite, setCurrentSite } from '../lib/model-store.ts';
 import { CACHE_DIR, contentDirFromEnv, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
+import { redirectFor } from '../lib/redirects.ts';
 import { loadSite } from '../lib/site.ts';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
@@ -58,6 +60,15 @@ export default function devguide(): AstroIntegration {
         server.watcher.on('change', reload);
         server.watcher.on('add', reload);
         server.watcher.on('unlink', reload);
+        // Old paths from redirects.yaml answer with a 301, as they would on a host that reads
+        // the build's `_redirects`.
+        server.middlewares.use((req, res, next) => {
+          const to = redirectFor(currentSite().redirects, req.url ?? '/');
+          if (!to) return next();
+          res.statusCode = 301;
+          res.setHeader('Location', to);
+          res.end(`Moved to ${to}`);
+        });
         // Search in dev uses the last build's index; the search UI says so when there is none.
         server.middlewares.use('/pagefind/', (req, res, next) => {
           const dist = path.resolve(PROJECT_ROOT, process.env.DEVGUIDE_OUT || 'dist', 'pagefind');

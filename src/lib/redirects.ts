@@ -118,6 +118,22 @@ export function redirectPage(to: string, siteUrl?: string): string {
 `;
 }
 
+/**
+ * The target for a request path, when it is an old path (`/old` and `/old/` alike; the query
+ * string is ignored). The dev server answers such requests with a 301, as a host reading
+ * `_redirects` would.
+ */
+export function redirectFor(redirects: readonly Redirect[], requestPath: string): string | undefined {
+  let pathname = requestPath.split(/[?#]/)[0]!;
+  try {
+    pathname = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const wanted = normalisePath(pathname);
+  return redirects.find((r) => r.from === wanted)?.to;
+}
+
 /** A `_redirects` file (Netlify, Cloudflare Pages and others read it). */
 export function redirectsFile(redirects: readonly Redirect[]): string {
   return redirects.map((r) => `${r.from} ${r.to} 301`).join('\n') + (redirects.length ? '\n' : '');

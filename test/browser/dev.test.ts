@@ -49,6 +49,15 @@ describe('npm run dev', () => {
     await page.close();
   });
 
+  it('sends an old path from redirects.yaml to the page and anchor it moved to', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`http://127.0.0.1:${PORT}/old-build/`);
+    expect(page.url()).toBe(`http://127.0.0.1:${PORT}/start/setup/#build`);
+    expect(response!.request().redirectedFrom()?.url()).toBe(`http://127.0.0.1:${PORT}/old-build/`);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Setting up');
+    await page.close();
+  });
+
   it('says plainly that search needs a build, then uses the last build\'s index once there is one', async () => {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${PORT}/start/setup/`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redirectPage, redirectsFile, validateRedirects, type Redirect } from '../../src/lib/redirects.ts';
+import { redirectFor, redirectPage, redirectsFile, validateRedirects, type Redirect } from '../../src/lib/redirects.ts';
 
 const pages = new Map<string, readonly string[]>([
   ['/new/', ['usage']],
@@ -41,5 +41,15 @@ describe('redirects', () => {
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).toContain('<a href="/new/#usage">');
     expect(redirectsFile([r('/old/', '/new/')])).toBe('/old/ /new/ 301\n');
+  });
+
+  it('finds the target of a request for an old path, with or without its trailing slash or query', () => {
+    const redirects = [r('/old/', '/new/#usage'), r('/legacy.html', '/new/')];
+    expect(redirectFor(redirects, '/old/')).toBe('/new/#usage');
+    expect(redirectFor(redirects, '/old')).toBe('/new/#usage');
+    expect(redirectFor(redirects, '/old/?ref=mail')).toBe('/new/#usage');
+    expect(redirectFor(redirects, '/legacy.html')).toBe('/new/');
+    expect(redirectFor(redirects, '/new/')).toBeUndefined();
+    expect(redirectFor(redirects, '/%E0%A4%A/')).toBeUndefined();
   });
 });
