@@ -1,7 +1,9 @@
 /**
- * `npm run commit-msg -- FILE [--content DIR]`: checks a commit message against the rules of the
+ * `npm run commit-msg -- FILE [--content DIR] [--skip-issue]`: checks a commit message against the rules of the
  * commit-message guide, as Git's commit-msg hook (which passes the path of the message file).
  * The rules come from `commitRules` in `<content>/site.yaml`, else CPython's defaults.
+ * `--skip-issue` is for a trivial change with no issue (CPython's `skip issue` label): the summary
+ * then needs no issue prefix, and every other rule still applies.
  * Exit codes: 0 the message passes (nothing printed), 1 it has problems (each printed with a fix),
  * 2 the message file or site.yaml could not be read.
  *
@@ -38,14 +40,14 @@ export function loadCommitRules(contentDir: string): { rules?: CommitRules; diag
 export function commitMsg(argv: readonly string[]): number {
   let args: Args;
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, ['skip-issue']);
   } catch (error) {
     console.error((error as Error).message);
     return 2;
   }
   const [typed, ...extra] = args.positional;
   if (!typed || extra.length) {
-    console.error('Usage: npm run commit-msg -- FILE [--content DIR]\n  FILE is the commit message file, as Git\'s commit-msg hook passes it.');
+    console.error('Usage: npm run commit-msg -- FILE [--content DIR] [--skip-issue]\n  FILE is the commit message file, as Git\'s commit-msg hook passes it.\n  --skip-issue: the change has no issue (the `skip issue` label), so the summary needs no issue prefix.');
     return 2;
   }
   const file = userPath(typed);
@@ -70,7 +72,7 @@ export function commitMsg(argv: readonly string[]): number {
     console.error('\nThe commit message could not be checked.');
     return 2;
   }
-  const problems = checkCommitMessage(read.text!, rules);
+  const problems = checkCommitMessage(read.text!, rules, { skipIssue: args.flags.has('skip-issue') });
   if (!problems.length) return 0;
   const n = problems.length;
   console.error(`${formatProblems(typed, problems)}\n\n${n} problem${n === 1 ? '' : 's'} in the commit message; see the "Writing commit messages" guide.`);

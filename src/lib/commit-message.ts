@@ -113,8 +113,16 @@ function trailerLines(body: readonly Line[]): Set<number> {
   return new Set(block.map((line) => line.number));
 }
 
+export interface CheckOptions {
+  /**
+   * The change has no issue (CPython's `skip issue` label, for trivial fixes), so the summary
+   * carries no issue reference and the prefix rule does not apply. Every other rule does.
+   */
+  skipIssue?: boolean;
+}
+
 /** Checks a commit message against `rules`; an empty array means it passes. */
-export function checkCommitMessage(text: string, rules: CommitRules = CPYTHON_RULES): CommitProblem[] {
+export function checkCommitMessage(text: string, rules: CommitRules = CPYTHON_RULES, options: CheckOptions = {}): CommitProblem[] {
   const problems: CommitProblem[] = [];
   const add = (rule: CommitRuleId, line: number, column: number, message: string, fix: string) => {
     problems.push({ rule, line, column, message, fix });
@@ -155,15 +163,15 @@ export function checkCommitMessage(text: string, rules: CommitRules = CPYTHON_RU
             : `Rewrite the title so it matches /${rules.backport}/.`,
         );
       }
-    } else if (!new RegExp(rules.prefix, 'y').test(summary)) {
+    } else if (!options.skipIssue && !new RegExp(rules.prefix, 'y').test(summary)) {
       add(
         'summary-prefix',
         summaryLine,
         1,
         `The summary does not start with the issue reference /${rules.prefix}/.`,
         rules.prefix === CPYTHON_RULES.prefix
-          ? 'Start it with the GitHub issue number (not the pull request\'s), then a colon and a space, like `gh-12345: Fix the frobnicator`.'
-          : `Start it with text that matches /${rules.prefix}/.`,
+          ? 'Start it with the GitHub issue number (not the pull request\'s), then a colon and a space, like `gh-12345: Fix the frobnicator`. A trivial change with no issue (the `skip issue` label) is checked with --skip-issue.'
+          : `Start it with text that matches /${rules.prefix}/, or check a change that has no issue with --skip-issue.`,
       );
     }
     if (rules.noTrailingPeriod && summary.endsWith('.')) {

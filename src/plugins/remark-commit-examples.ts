@@ -2,7 +2,8 @@
  * Commit-message examples in a guide (```` ```text commit="good" ````) are run through the same
  * checker as `npm run commit-msg`: a "good" example that breaks a rule, or a "bad" one that breaks
  * none, fails the build, so the guide and the rules cannot drift apart. Each example is labelled
- * in words, not by colour alone.
+ * in words, not by colour alone. `skip-issue` in the meta checks it as `--skip-issue` does: a
+ * change with no issue, whose summary needs no issue prefix.
  */
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
@@ -15,6 +16,7 @@ export interface Options {
 }
 
 const VERDICT = /(?:^|\s)commit=["']?(good|bad)["']?(?=\s|$)/;
+const SKIP_ISSUE = /(?:^|\s)skip-issue(?=\s|$)/;
 
 /** remark plugin: checks and labels commit-message examples. */
 export default function remarkCommitExamples(options: Options = {}) {
@@ -23,10 +25,10 @@ export default function remarkCommitExamples(options: Options = {}) {
     visit(tree, 'code', (node) => {
       const verdict = node.meta ? VERDICT.exec(node.meta)?.[1] : undefined;
       if (!verdict) return;
-      const problems = checkCommitMessage(node.value, rules);
+      const problems = checkCommitMessage(node.value, rules, { skipIssue: SKIP_ISSUE.test(node.meta!) });
       if (verdict === 'good' && problems.length) {
         const list = problems.map((p) => `line ${p.line}: ${p.message}`).join(' ');
-        report(file, 'commit-example', node, `This example is marked good, but the commit-message checker rejects it: ${list}`, 'Fix the example, or mark it commit="bad" and say which rule it breaks.');
+        report(file, 'commit-example', node, `This example is marked good, but the commit-message checker rejects it: ${list}`, problems.every((p) => p.rule === 'summary-prefix') ? 'Give the summary its issue prefix, add `skip-issue` to the fence if the change has no issue, or mark it commit="bad".' : 'Fix the example, or mark it commit="bad" and say which rule it breaks.');
       } else if (verdict === 'bad' && !problems.length) {
         report(file, 'commit-example', node, 'This example is marked bad, but it passes every commit-message rule.', 'Make it break the rule the text describes, or mark it commit="good".');
       }

@@ -86,4 +86,11 @@ describe('npm run commit-msg', () => {
     expect(bad.output).toMatch(/bad:1:1 {2}error {2}commit-summary-prefix/);
     expect(readFileSync(path.join(dir, 'bad'), 'utf8')).toBe('Fixed the frobnicator.\n');
   });
+
+  it('accepts a message with no issue prefix when told the change has no issue', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'devguide-msg-'));
+    writeFileSync(path.join(dir, 'typo'), 'Fix a typo in the zipfile docstring\n');
+    expect((await run('commit-msg.ts', [path.join(dir, 'typo')])).status).toBe(1);
+    expect(await run('commit-msg.ts', ['--skip-issue', path.join(dir, 'typo')])).toEqual({ status: 0, output: '' });
+  });
 });

@@ -58,6 +58,11 @@ describe('checkCommitMessage', () => {
     expect(rulesOf(checkCommitMessage('Fix crash in json.loads() on deeply nested input'))).toEqual([['summary-prefix', 1]]);
   });
 
+  it('accepts a summary with no issue prefix for a change with no issue, and keeps every other rule', () => {
+    expect(checkCommitMessage('Fix a typo in the zipfile docstring', undefined, { skipIssue: true })).toEqual([]);
+    expect(rulesOf(checkCommitMessage('Fixed a typo in the zipfile docstring.', undefined, { skipIssue: true }))).toEqual([['summary-period', 1]]);
+  });
+
   it('reports a pull request number in place of the issue prefix', () => {
     expect(rulesOf(checkCommitMessage('GH-121345: Fix crash'))).toEqual([['summary-prefix', 1]]);
   });
