@@ -35,8 +35,6 @@ export interface Label {
   meaning: string;
   /** Lowercase `#rrggbb`. */
   color: string;
-  /** Black or white, whichever reads better on `color`. */
-  textColor: '#000000' | '#ffffff';
   line: number;
 }
 
@@ -54,34 +52,6 @@ export function normalizeColor(text: string): string | undefined {
   if (!m) return undefined;
   const hex = m[1]!.toLowerCase();
   return `#${hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex}`;
-}
-
-function requireColor(text: string): string {
-  const color = normalizeColor(text);
-  if (!color) throw new Error(`"${text}" is not a colour like #rrggbb or #rgb.`);
-  return color;
-}
-
-/** WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white). */
-export function relativeLuminance(hex: string): number {
-  const color = requireColor(hex);
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(color.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG 2 contrast ratio of two colours, from 1 (none) to 21 (black on white). */
-export function contrastRatio(a: string, b: string): number {
-  const la = relativeLuminance(a);
-  const lb = relativeLuminance(b);
-  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-}
-
-/** Black or white text, whichever has the higher contrast on `hex` (black on a tie). */
-export function textColorFor(hex: string): '#000000' | '#ffffff' {
-  return contrastRatio(hex, '#000000') >= contrastRatio(hex, '#ffffff') ? '#000000' : '#ffffff';
 }
 
 /**
@@ -153,7 +123,7 @@ export function loadLabels(file: string): { groups?: LabelGroup[]; diagnostics: 
     ...(g.description !== undefined ? { description: g.description } : {}),
     labels: g.labels.map((l, j) => {
       const color = colors.get(`${i}/${j}`)!;
-      return { name: l.name, meaning: l.meaning, color, textColor: textColorFor(color), line: parsed.positionOf(['groups', i, 'labels', j, 'name']).line };
+      return { name: l.name, meaning: l.meaning, color, line: parsed.positionOf(['groups', i, 'labels', j, 'name']).line };
     }),
     line: parsed.positionOf(['groups', i, 'id']).line,
   }));

@@ -1,7 +1,8 @@
 /**
  * A strict Content-Security-Policy for the built site, written to `_headers` (read by Netlify,
  * Cloudflare Pages and `npm run preview`). Inline scripts are allowed only by their hash; the
- * only inline script devguide writes is the one that applies the theme before first paint.
+ * only inline script devguide writes is the one that applies the theme before first paint. No
+ * inline style is allowed at all.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,8 +36,8 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${[...scriptHashes, "'wasm-unsafe-eval'"].join(' ')}`,
-    // Build-time highlighting and label swatches colour text with style attributes.
-    "style-src 'self' 'unsafe-inline'",
+    // No inline styles: code colours are classes (src/lib/code-colors.ts), label swatches SVG fills.
+    "style-src 'self'",
     "img-src 'self' data: https:",
     "connect-src 'self'",
     "worker-src 'self' blob:",

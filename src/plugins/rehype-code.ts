@@ -1,14 +1,16 @@
 /**
- * Highlights fenced code at build time with Shiki, in a light and a dark theme at once
- * (`color: light-dark(…)`, switched by the page's `color-scheme`), so the browser runs no
- * highlighter. The fence's meta adds a title (`title="setup.sh"`), highlighted lines (`{2,4-5}`)
+ * Highlights fenced code at build time with Shiki, in a light and a dark theme at once, so the
+ * browser runs no highlighter. Token colours become classes (`tl-0a3069 td-a5d6ff`, see
+ * src/lib/code-colors.ts) rather than style attributes, so a strict CSP needs no 'unsafe-inline';
+ * the page's `color-scheme` picks the light or dark one. The fence's meta adds a title (`title="setup.sh"`), highlighted lines (`{2,4-5}`)
  * and inserted / deleted lines (`ins={3}` `del={2}`). The copy button is added by the page script.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { bundledLanguages, bundledLanguagesAlias, createHighlighter, type Highlighter, type ShikiTransformer } from 'shiki';
+import { bundledLanguages, bundledLanguagesAlias, createHighlighter, type Highlighter, type ShikiTransformer, type ThemeRegistrationResolved } from 'shiki';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { type Palette, tokenClasses } from '../lib/code-colors.ts';
 import { report } from '../lib/report.ts';
 
 export interface Options {
@@ -69,6 +71,25 @@ function lineMarks(meta: CodeMeta): ShikiTransformer {
   };
 }
 
+/** Every colour a resolved Shiki theme can give a token, for src/styles/code-colors.css. */
+export function themePalette(theme: ThemeRegistrationResolved): Palette {
+  const colors = theme.settings.flatMap((s) => (s.settings?.foreground ? [s.settings.foreground] : []));
+  return { fg: theme.fg, colors: [theme.fg, ...colors] };
+}
+
+/** Replaces each token's style attribute with classes, where the style is one `tokenClasses` knows. */
+function styleToClasses(root: Element): void {
+  visit(root, 'element', (node: Element) => {
+    const style = node.properties.style;
+    if (typeof style !== 'string') return;
+    const classes = tokenClasses(style);
+    if (!classes) return;
+    delete node.properties.style;
+    const existing = (node.properties.className as string[] | undefined) ?? [];
+    node.properties.className = [...existing, ...classes];
+  });
+}
+
 const SHELL = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shellsession', 'powershell', 'pwsh', 'ps1', 'bat', 'cmd', 'doscon']);
 
 /** rehype plugin: Shiki highlighting with titles and line marks. */
@@ -110,6 +131,7 @@ export default function rehypeCode(options: Options = {}) {
       delete highlighted.properties.class;
       highlighted.properties.className = ['shiki'];
       delete highlighted.properties.style;
+      styleToClasses(highlighted);
       const wrapperChildren: ElementContent[] = [];
       if (meta.title) {
         wrapperChildren.push({ type: 'element', tagName: 'div', properties: { className: ['code-title'] }, children: [{ type: 'text', value: meta.title }] });

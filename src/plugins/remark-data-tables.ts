@@ -4,7 +4,7 @@
  * `::versions-table{status="supported"|"end-of-life"}` and `::versions-chart` render the
  * release cycle from data/release-cycle.json, as of the build date.
  */
-import { h } from 'hastscript';
+import { h, s } from 'hastscript';
 import type { Element } from 'hast';
 import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
@@ -42,7 +42,11 @@ function labelsTable(groups: LabelGroup[]): Element {
           'tbody',
           group.labels.map((label) =>
             h('tr', { id: `label-${label.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` }, [
-              h('td', h('span', { className: ['label-swatch'], style: `background:${label.color};color:${label.textColor}` }, label.name)),
+              // The swatch is an SVG fill, not a style attribute, so the page needs no inline styles.
+              h('td', h('span', { className: ['label-swatch'] }, [
+                s('svg', { viewBox: '0 0 12 12', width: 12, height: 12, ariaHidden: 'true', focusable: 'false' }, [s('circle', { cx: 6, cy: 6, r: 5.5, fill: label.color })]),
+                label.name,
+              ])),
               h('td', label.meaning),
             ]),
           ),

@@ -28,7 +28,9 @@ const TEMPLATES: Array<[string, string]> = [
 describe('Content-Security-Policy', () => {
   it('serves every page with the policy from _headers', async () => {
     const response = await fetch(`${site.url}/start/setup/`);
-    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'/);
+    const policy = response.headers.get('content-security-policy');
+    expect(policy).toMatch(/script-src 'self' 'sha256-[^']+' 'wasm-unsafe-eval'/);
+    expect(policy).toContain("style-src 'self';");
   });
 
   it('reports no violation on any page template, with search opened', async () => {
@@ -105,8 +107,12 @@ describe('versions page', () => {
   it('styles planned end-of-life dates apart from past ones', async () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/reference/versions/`);
-    await expect(page.locator('.versions-supported td.date-future').count()).resolves.toBe(3);
-    await expect(page.locator('.versions-end-of-life td.date-past').count()).resolves.toBe(1);
+    // The fifth column is the end of life: planned for the three supported versions, past for 3.8.
+    const planned = page.locator('.versions-supported td:nth-child(5).date-future');
+    await expect(planned.allTextContents()).resolves.toEqual(['2030-10 (planned)', '2029-10 (planned)', '2028-10 (planned)']);
+    await expect(page.locator('.versions-end-of-life td:nth-child(5).date-past').allTextContents()).resolves.toEqual(['2024-10-07']);
+    const style = (cell: string) => page.locator(cell).first().evaluate((el) => getComputedStyle(el).fontStyle);
+    expect(await style('.versions-supported td:nth-child(5)')).not.toBe(await style('.versions-end-of-life td:nth-child(5)'));
     await context.close();
   });
 

@@ -96,8 +96,15 @@ describe('code blocks', () => {
   it('highlights at build time in both themes, with no highlighter script', async () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/tasks/first-task/`);
-    const style = await page.locator('.code span[style]').first().getAttribute('style');
-    expect(style).toMatch(/light-dark\(#[0-9A-F]{6}, #[0-9A-F]{6}\)/i);
+    // Tokens carry a class per theme (tl-<light> td-<dark>) and no style attribute.
+    await expect(page.locator('.code [style]').count()).resolves.toBe(0);
+    const token = page.locator('.code span[class*="tl-"]').filter({ hasNotText: /^\s*$/ }).first();
+    const [light, dark] = (await token.getAttribute('class'))!.match(/(?<=t[ld]-)[0-9a-f]{6}/g)!;
+    const rgb = (hex: string) => `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    const color = () => token.evaluate((el) => getComputedStyle(el).color);
+    await expect(color()).resolves.toBe(rgb(light!));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(color()).resolves.toBe(rgb(dark!));
     await expect(page.locator('.line.del').count()).resolves.toBe(1);
     await expect(page.locator('.line.ins').count()).resolves.toBe(1);
     const scripts = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.name));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contrastRatio, loadLabels, normalizeColor, textColorFor } from '../../src/lib/labels.ts';
+import { loadLabels, normalizeColor } from '../../src/lib/labels.ts';
 
 const bundled = path.join(import.meta.dirname, '../../content/data/labels.yaml');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'devguide-labels-'));
@@ -21,8 +21,8 @@ describe('loadLabels', () => {
     expect(diagnostics).toEqual([]);
     expect(groups!.map((g) => g.id)).toContain('type');
     const labels = groups!.flatMap((g) => g.labels);
-    expect(labels.find((l) => l.name === 'OS-windows')).toMatchObject({ color: '#0052cc', textColor: '#ffffff' });
-    expect(labels.find((l) => l.name === 'OS-linux')).toMatchObject({ color: '#fbca04', textColor: '#000000' });
+    expect(labels.find((l) => l.name === 'OS-windows')).toMatchObject({ color: '#0052cc' });
+    expect(labels.find((l) => l.name === 'OS-linux')).toMatchObject({ color: '#fbca04' });
     expect(labels.every((l) => /^#[0-9a-f]{6}$/.test(l.color) && l.line > 1)).toBe(true);
   });
 
@@ -114,20 +114,5 @@ describe('colours', () => {
     expect(normalizeColor('d73a4a')).toBeUndefined();
     expect(normalizeColor('#d73a4')).toBeUndefined();
     expect(normalizeColor('red')).toBeUndefined();
-  });
-
-  it('puts black text on yellow and white text on dark blue', () => {
-    expect(textColorFor('#ffff00')).toBe('#000000');
-    expect(textColorFor('#fbca04')).toBe('#000000');
-    expect(textColorFor('#00008b')).toBe('#ffffff');
-    expect(textColorFor('#0052cc')).toBe('#ffffff');
-  });
-
-  it('gives white on black a contrast ratio of 21, and a colour on itself 1', () => {
-    expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 10);
-    expect(contrastRatio('#000', '#fff')).toBeCloseTo(21, 10);
-    expect(contrastRatio('#d73a4a', '#d73a4a')).toBe(1);
-    // WCAG's own example: #767676 on white is just above 4.5.
-    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
   });
 });
