@@ -2,7 +2,7 @@
  * YAML with positions. The `yaml` package keeps offsets for every node; this module turns them into
  * line/column pairs so a schema error can point at the value that is wrong, not just at the file.
  */
-import { isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import { diagnostic, type Code, type Diagnostic, type Position } from './diagnostics.ts';
 
 export interface ParsedYaml {
@@ -41,6 +41,23 @@ export function parseYaml(text: string, file: string, options: { lineOffset?: nu
       ),
     );
   }
+  let value: unknown;
+  if (!doc.errors.length) {
+    try {
+      value = toJS(doc);
+    } catch (error) {
+      // The yaml package refuses documents whose aliases would expand beyond MAX_ALIAS_EXPANSION.
+      diagnostics.push(
+        diagnostic(
+          options.code ?? 'invalid-yaml',
+          file,
+          at(firstAliasOffset(doc) ?? 0),
+          `The YAML does not load: its aliases (*name) would expand to more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} values (${(error as Error).message}).`,
+          'Write the repeated values out, or use fewer and less deeply nested aliases.',
+        ),
+      );
+    }
+  }
   const nodeAt = (path: readonly PropertyKey[]): { node: unknown; keyNode: unknown } => {
     let node: unknown = doc.contents;
     let keyNode: unknown;
@@ -69,7 +86,7 @@ export function parseYaml(text: string, file: string, options: { lineOffset?: nu
   const rangeStart = (node: unknown): number | undefined =>
     isNode(node) && (node as YamlNode).range ? (node as YamlNode).range![0] : undefined;
   return {
-    value: doc.errors.length ? undefined : toJS(doc),
+    value,
     diagnostics,
     positionOf(path) {
       const { node, keyNode } = nodeAt(path);
@@ -84,8 +101,26 @@ export function parseYaml(text: string, file: string, options: { lineOffset?: nu
   };
 }
 
+/**
+ * How far aliases may expand a document. Data files reuse an anchor legitimately (one team as the
+ * experts of a hundred areas), so the yaml package's default of 100 is too low; a limit still
+ * guards against "billion laughs" documents, whose nested aliases expand exponentially.
+ */
+export const MAX_ALIAS_EXPANSION = 10_000;
+
 function toJS(doc: Document): unknown {
-  return doc.toJS({ maxAliasCount: 100 });
+  return doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
+}
+
+function firstAliasOffset(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) offset = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function yamlHint(code: string): string {

@@ -67,6 +67,7 @@ const FAILURES: Array<[string, (dir: string) => void, RegExp]> = [
   ['an unreadable guide (a dangling link)', (d) => symlinkSync(path.join(d, 'nowhere.md'), path.join(d, 'guides/start/gone.md')), /guides\/start\/gone\.md {2}error {2}unreadable-file\n {2}The file cannot be read \(ENOENT\)/],
   ['an unknown section folder', (d) => write(d, 'guides/tutorials/a.md', '# A\n'), /guides\/tutorials {2}error {2}unknown-section/],
   ['an unknown directive', (d) => edit(d, 'guides/start/help.md', ':::todo', ':::todos'), /guides\/start\/help\.md:9:1 {2}error {2}unknown-directive\n.*\n {2}Fix: Did you mean "todo"\?/],
+  ['experts.yaml whose aliases expand exponentially', (d) => edit(d, 'experts.yaml', /^/, ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]', ''].join('\n')), /experts\.yaml:2:8 {2}error {2}invalid-yaml\n {2}The YAML does not load: its aliases/],
   ['an unknown experts area', (d) => edit(d, 'guides/tasks/pull-requests.md', ':experts[asyncio]', ':experts[asynco]'), /guides\/tasks\/pull-requests\.md:8:47 {2}error {2}unknown-expert/],
 ];
 
