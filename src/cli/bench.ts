@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from '../lib/args.ts';
+import { parseArgsOrExit } from '../lib/args.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 
-const args = parseArgs(process.argv.slice(2), ['keep']);
+const args = parseArgsOrExit(process.argv.slice(2), { numbers: ['pages', 'sections', 'runs'], flags: ['keep'] }, 'npm run bench [-- --pages 2000 --sections 20 --runs 3 --keep]');
 const pages = Number(args.values.get('pages') ?? 2000);
 const sectionCount = Number(args.values.get('sections') ?? 20);
 const runs = Number(args.values.get('runs') ?? 1);

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath, parseArgs } from '../lib/args.ts';
+import { displayPath, parseArgsOrExit } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
 import { expertSearchRecords } from '../lib/experts.ts';
 import { setCurrentSite } from '../lib/model-store.ts';
@@ -76,7 +76,7 @@ export async function buildSite(options: { content: string; out: string; quiet?:
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseArgsOrExit(process.argv.slice(2), { values: ['content', 'out'] }, 'npm run build [-- --content DIR --out DIR]');
   const result = await buildSite({ content: args.content ?? path.join(PROJECT_ROOT, 'content'), out: args.out ?? path.join(PROJECT_ROOT, 'dist') });
   process.exitCode = result.ok ? 0 : 1;
 }

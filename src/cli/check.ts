@@ -3,7 +3,7 @@
  * without writing a site. With --external, also requests every external link.
  */
 import path from 'node:path';
-import { parseArgs } from '../lib/args.ts';
+import { parseArgs, UsageError } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
 import { checkExternalLinks } from '../lib/external-links.ts';
 import { CACHE_DIR, DEFAULT_CONTENT } from '../lib/paths.ts';
@@ -11,7 +11,14 @@ import { printDiagnostics } from '../lib/print.ts';
 import { loadSite } from '../lib/site.ts';
 
 export async function check(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, ['external']);
+  let args;
+  try {
+    args = parseArgs(argv, { values: ['content'], numbers: ['timeout', 'concurrency'], flags: ['external'] });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\nUsage: npm run check [-- --content DIR] [--external [--timeout 10] [--concurrency 8]]`);
+    return 2;
+  }
   const model = await loadSite({ contentDir: path.resolve(args.content ?? DEFAULT_CONTENT), cacheDir: CACHE_DIR });
   const diagnostics = [...model.diagnostics];
   if (args.flags.has('external') && model.config) {

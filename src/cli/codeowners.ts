@@ -3,7 +3,7 @@
  * index (exit 1 on drift); `npm run codeowners -- --write` prints CODEOWNERS lines from the index.
  */
 import path from 'node:path';
-import { displayPath, parseArgs, userPath } from '../lib/args.ts';
+import { displayPath, parseArgs, UsageError, userPath } from '../lib/args.ts';
 import { codeownersDrift, codeownersFromIndex, parseCodeowners, type DriftKind } from '../lib/codeowners.ts';
 import { readText } from '../lib/content.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
@@ -18,7 +18,14 @@ const TITLES: Record<DriftKind, string> = {
 };
 
 export function codeowners(argv: readonly string[]): number {
-  const args = parseArgs(argv, ['write']);
+  let args;
+  try {
+    args = parseArgs(argv, { values: ['content', 'check'], flags: ['write'] });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\nUsage: npm run codeowners -- --check PATH | --write [--content DIR]`);
+    return 2;
+  }
   const content = path.resolve(args.content ?? DEFAULT_CONTENT);
   const expertsFile = path.join(content, 'experts.yaml');
   const { index, diagnostics } = loadExperts(expertsFile);

@@ -13,7 +13,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { parseArgs, userPath, type Args } from '../lib/args.ts';
+import { parseArgs, UsageError, userPath, type Args } from '../lib/args.ts';
 import { checkCommitMessage, commitRulesSchema, CPYTHON_RULES, formatProblems, type CommitRules } from '../lib/commit-message.ts';
 import { readText } from '../lib/content.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
@@ -36,18 +36,21 @@ export function loadCommitRules(contentDir: string): { rules?: CommitRules; diag
   return { rules: data.commitRules ?? CPYTHON_RULES, diagnostics };
 }
 
+const USAGE = 'Usage: npm run commit-msg -- FILE [--content DIR] [--skip-issue]\n  FILE is the commit message file, as Git\'s commit-msg hook passes it.\n  --skip-issue: the change has no issue (the `skip issue` label), so the summary needs no issue prefix.';
+
 /** Checks the message in `file`; returns the exit code. */
 export function commitMsg(argv: readonly string[]): number {
   let args: Args;
   try {
-    args = parseArgs(argv, ['skip-issue']);
+    args = parseArgs(argv, { values: ['content'], flags: ['skip-issue'], positional: 1 });
   } catch (error) {
-    console.error((error as Error).message);
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n${USAGE}`);
     return 2;
   }
-  const [typed, ...extra] = args.positional;
-  if (!typed || extra.length) {
-    console.error('Usage: npm run commit-msg -- FILE [--content DIR] [--skip-issue]\n  FILE is the commit message file, as Git\'s commit-msg hook passes it.\n  --skip-issue: the change has no issue (the `skip issue` label), so the summary needs no issue prefix.');
+  const [typed] = args.positional;
+  if (!typed) {
+    console.error(USAGE);
     return 2;
   }
   const file = userPath(typed);

@@ -1,9 +1,9 @@
 /** `npm run dev [-- --content DIR --port 4321]`: the site with live reload as content changes. */
 import path from 'node:path';
-import { parseArgs } from '../lib/args.ts';
+import { parseArgsOrExit } from '../lib/args.ts';
 import { PROJECT_ROOT } from '../lib/paths.ts';
 
-const args = parseArgs(process.argv.slice(2));
+const args = parseArgsOrExit(process.argv.slice(2), { values: ['content', 'out', 'host'], numbers: ['port'] }, 'npm run dev [-- --content DIR --out DIR --port 4321 --host 127.0.0.1]');
 if (args.content) process.env.DEVGUIDE_CONTENT = path.resolve(args.content);
 if (args.out) process.env.DEVGUIDE_OUT = path.resolve(args.out);
 const { dev } = await import('astro');

@@ -1,11 +1,11 @@
 /** `npm run preview [-- --out DIR --port 4321]`: serves the built site. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath, parseArgs } from '../lib/args.ts';
+import { displayPath, parseArgsOrExit } from '../lib/args.ts';
 import { PROJECT_ROOT } from '../lib/paths.ts';
 import { serveStatic } from '../lib/static-server.ts';
 
-const args = parseArgs(process.argv.slice(2));
+const args = parseArgsOrExit(process.argv.slice(2), { values: ['out', 'host'], numbers: ['port'] }, 'npm run preview [-- --out DIR --port 4321 --host 127.0.0.1]');
 const dir = path.resolve(args.out ?? path.join(PROJECT_ROOT, 'dist'));
 if (!existsSync(path.join(dir, 'index.html'))) {
   console.error(`There is no built site in ${dir}. Run \`npm run build\` first.`);

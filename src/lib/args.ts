@@ -23,27 +23,85 @@ export interface Args {
   positional: string[];
 }
 
-/** Parses `--name value`, `--name=value` and bare `--flag`s (those listed in `booleans`). */
-export function parseArgs(argv: readonly string[], booleans: readonly string[] = []): Args {
+/** What a command accepts; anything else is a usage error, so a typo never goes unnoticed. */
+export interface ArgSpec {
+  /** `--name value` options. */
+  values?: readonly string[];
+  /** `--name N` options whose value must be a non-negative number. */
+  numbers?: readonly string[];
+  /** Bare `--flag`s. */
+  flags?: readonly string[];
+  /** How many positional arguments the command takes (default 0). */
+  positional?: number;
+}
+
+/** A mistake on the command line: printed with the command's usage, exit code 2. */
+export class UsageError extends Error {}
+
+function nearest(name: string, known: readonly string[]): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  const best = known.map((k) => [k, distance(name, k)] as const).sort((a, b) => a[1] - b[1])[0];
+  return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? best[0] : undefined;
+}
+
+/** Parses `--name value`, `--name=value`, bare `--flag`s and positional arguments, as `spec` allows. */
+export function parseArgs(argv: readonly string[], spec: ArgSpec = {}): Args {
   const args: Args = { flags: new Set(), values: new Map(), positional: [] };
+  const flags = spec.flags ?? [];
+  const valued = [...(spec.values ?? []), ...(spec.numbers ?? [])];
+  const known = [...valued, ...flags];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      args.positional.push(arg);
+    if (!arg.startsWith('--') || arg === '--') {
+      if (arg !== '--') args.positional.push(arg);
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (booleans.includes(name) && inline === undefined) {
+    if (flags.includes(name)) {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value.`);
       args.flags.add(name);
       continue;
     }
+    if (!valued.includes(name)) {
+      const near = nearest(name, known);
+      throw new UsageError(`Unknown option --${name}.${near ? ` Did you mean --${near}?` : ''}`);
+    }
     const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`--${name} needs a value.`);
+    if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value.`);
+    if (spec.numbers?.includes(name) && !(Number.isFinite(Number(value)) && Number(value) >= 0 && value.trim() !== '')) {
+      throw new UsageError(`--${name} needs a number, not "${value}".`);
+    }
     args.values.set(name, value);
+  }
+  if (args.positional.length > (spec.positional ?? 0)) {
+    throw new UsageError(`Unexpected argument "${args.positional[spec.positional ?? 0]}".${args.positional[spec.positional ?? 0]!.startsWith('-') ? '' : ' Options start with --.'}`);
   }
   const content = args.values.get('content');
   const out = args.values.get('out');
   args.content = content === undefined ? undefined : userPath(content);
   args.out = out === undefined ? undefined : userPath(out);
   return args;
+}
+
+/** `parseArgs` for a command's entry point: a usage error is printed with `usage`, and the process exits 2. */
+export function parseArgsOrExit(argv: readonly string[], spec: ArgSpec, usage: string): Args {
+  try {
+    return parseArgs(argv, spec);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\nUsage: ${usage}`);
+    process.exit(2);
+  }
 }

@@ -28,6 +28,13 @@ describe('npm run check', () => {
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 
+  it('refuses a mistyped option instead of checking the default content', async () => {
+    const result = await run('check.ts', ['--contnet', '/tmp/elsewhere']);
+    expect(result.status).toBe(2);
+    expect(result.output).toContain('Unknown option --contnet. Did you mean --content?');
+    expect(result.output).not.toContain('Checked');
+  });
+
   it('passes the bundled guide', async () => {
     const result = await run('check.ts', []);
     expect(result.output).toContain('Checked 33 guides: no problems.');
