@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { diagnostic, suggestion, type Diagnostic } from './diagnostics.ts';
 import { readText } from './content.ts';
-import { validate } from './schema.ts';
+import { httpUrl, validate } from './schema.ts';
 import { parseYaml } from './yaml.ts';
 
 export const KINDS = ['module', 'tool', 'platform', 'interest', 'translation'] as const;
@@ -28,7 +28,7 @@ const personSchema = z.strictObject({
   /** `false` when the handle is not an account at the profile URL (an old tracker name). */
   profile: z.boolean().default(true),
   /** Extra links, label → URL. */
-  links: z.record(z.string(), z.url()).default({}),
+  links: z.record(z.string(), httpUrl()).default({}),
 });
 
 const areaSchema = z.strictObject({

@@ -19,6 +19,17 @@ export const LEVEL_LABELS: Record<Level, string> = {
   core: 'Core developer',
 };
 
+/**
+ * An absolute http(s) URL. `z.url()` alone accepts any scheme, so `localhost:4321` (scheme
+ * "localhost:") and `javascript:alert(1)` would pass and reach Astro or a link's href.
+ */
+export const httpUrl = () => z.url({ protocol: /^https?$/ });
+
+/** Whether `value` is an absolute http(s) URL (for templates such as profileUrl). */
+export function isHttpUrl(value: string): boolean {
+  return httpUrl().safeParse(value).success;
+}
+
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const sectionSchema = z.strictObject({
@@ -36,24 +47,27 @@ export const siteConfigSchema = z.strictObject({
   /** Used in the home page and as the default meta description. */
   description: z.string().default(''),
   /** The public URL of the site; when set, sitemap.xml and canonical links are emitted. */
-  url: z.url().optional(),
+  url: httpUrl().optional(),
   /** Where the content is edited: drives "Edit this page" links. */
   repository: z
     .strictObject({
-      url: z.url(),
+      url: httpUrl(),
       branch: z.string().default('main'),
       /** Path of the content folder inside the repository. */
       path: z.string().default('content'),
     })
     .optional(),
   /** The project's issue tracker. */
-  tracker: z.url().optional(),
+  tracker: httpUrl().optional(),
   /** Sections in reading order. */
   sections: z.array(sectionSchema).min(1),
   /** The rules `npm run commit-msg` and the guide's commit examples are checked against. */
   commitRules: commitRulesSchema.optional(),
   /** Where a person's handle links to; `{handle}` is replaced. */
-  profileUrl: z.string().default('https://github.com/{handle}'),
+  profileUrl: z
+    .string()
+    .refine((s) => isHttpUrl(s.replaceAll('{handle}', 'handle')), { params: { url: true } })
+    .default('https://github.com/{handle}'),
   options: z
     .strictObject({
       /** Show `:::todo` notes and the /todo/ page in production builds. */
@@ -136,6 +150,22 @@ function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: stri
         issue.expected === 'string' ? 'Quote the value if YAML reads it as another type.' : `Write ${article(issue.expected)} here.`,
       );
     }
+    case 'invalid_format':
+    case 'custom':
+      if ((issue.code === 'invalid_format' && issue.format === 'url') || (issue.code === 'custom' && issue.params?.url)) {
+        const got = String(valueAt(parsed.value, path));
+        const scheme = /^([a-z][a-z0-9+.-]*):(?!\d)/i.exec(got)?.[1];
+        return diagnostic(
+          code,
+          file,
+          parsed.positionOf(path),
+          `${where} is ${JSON.stringify(got)}, which is not an absolute http(s) URL.`,
+          scheme && !/^https?$/i.test(scheme)
+            ? `Links here must start with "https://" (or "http://"); a "${scheme}:" URL cannot be used.`
+            : `Write the full address, starting with "https://": "https://${got.replace(/^\/+/, '')}".`,
+        );
+      }
+      return diagnostic(code, file, parsed.positionOf(path), `${where} ${issue.message}.`, 'Correct the value and rebuild.');
     default:
       return diagnostic(code, file, parsed.positionOf(path), `${where} ${issue.message}.`, 'Correct the value and rebuild.');
   }

@@ -68,6 +68,8 @@ const FAILURES: Array<[string, (dir: string) => void, RegExp]> = [
   ['an unknown section folder', (d) => write(d, 'guides/tutorials/a.md', '# A\n'), /guides\/tutorials {2}error {2}unknown-section/],
   ['an unknown directive', (d) => edit(d, 'guides/start/help.md', ':::todo', ':::todos'), /guides\/start\/help\.md:9:1 {2}error {2}unknown-directive\n.*\n {2}Fix: Did you mean "todo"\?/],
   ['experts.yaml whose aliases expand exponentially', (d) => edit(d, 'experts.yaml', /^/, ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]', ''].join('\n')), /experts\.yaml:2:8 {2}error {2}invalid-yaml\n {2}The YAML does not load: its aliases/],
+  ['a site url without a scheme', (d) => edit(d, 'site.yaml', 'url: https://guide.example.org', 'url: localhost:4321'), /site\.yaml:3:6 {2}error {2}invalid-site-config\n {2}"url" is "localhost:4321", which is not an absolute http\(s\) URL\.\n {2}Fix: .*"https:\/\/localhost:4321"/],
+  ['a javascript: tracker URL', (d) => edit(d, 'site.yaml', 'tracker: https://github.com/example/project/issues', 'tracker: "javascript:alert(1)"'), /site\.yaml:8:10 {2}error {2}invalid-site-config/],
   ['an unknown experts area', (d) => edit(d, 'guides/tasks/pull-requests.md', ':experts[asyncio]', ':experts[asynco]'), /guides\/tasks\/pull-requests\.md:8:47 {2}error {2}unknown-expert/],
 ];
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { firstHeading, loadContent, slugFromFileName, splitFrontmatter } from '../../src/lib/content.ts';
-import { contentFolder } from '../support/content.ts';
+import { contentFolder, SITE_YAML } from '../support/content.ts';
 
 const codes = (dir: string) => loadContent(dir).diagnostics.map((d) => `${path.relative(dir, d.file)}:${d.line}:${d.column} ${d.code}`);
 
@@ -71,6 +71,25 @@ describe('content model', () => {
     const dir = contentFolder({ 'site.yaml': 'title: T\nsections:\n  - id: Tasks Here\n    label: T\n', 'guides/x/a.md': '# A\n' }, false);
     const [d] = loadContent(dir).diagnostics;
     expect(d).toMatchObject({ code: 'invalid-site-config', line: 3, column: 9 });
+  });
+
+  it('reports a site url without a scheme, with a hint that adds https://', () => {
+    const dir = contentFolder({ 'site.yaml': `url: localhost:4321\n${SITE_YAML}`, 'guides/tasks/a.md': '# A\n' }, false);
+    const [d] = loadContent(dir).diagnostics;
+    expect(d).toMatchObject({ code: 'invalid-site-config', line: 1, column: 6, message: '"url" is "localhost:4321", which is not an absolute http(s) URL.' });
+    expect(d!.hint).toContain('"https://localhost:4321"');
+  });
+
+  it('reports every site.yaml URL field that is not http(s), javascript: included', () => {
+    const site = ['url: guide.example.org', 'repository:', '  url: "javascript:alert(1)"', 'tracker: "mailto:x@y.org"', 'profileUrl: "{handle}"', SITE_YAML].join('\n');
+    const dir = contentFolder({ 'site.yaml': site, 'guides/tasks/a.md': '# A\n' }, false);
+    const found = loadContent(dir).diagnostics.map((d) => `${d.line}:${d.column} ${d.message} ${d.hint}`);
+    expect(found).toEqual([
+      '1:6 "url" is "guide.example.org", which is not an absolute http(s) URL. Write the full address, starting with "https://": "https://guide.example.org".',
+      '3:8 "repository.url" is "javascript:alert(1)", which is not an absolute http(s) URL. Links here must start with "https://" (or "http://"); a "javascript:" URL cannot be used.',
+      '4:10 "tracker" is "mailto:x@y.org", which is not an absolute http(s) URL. Links here must start with "https://" (or "http://"); a "mailto:" URL cannot be used.',
+      '5:13 "profileUrl" is "{handle}", which is not an absolute http(s) URL. Write the full address, starting with "https://": "https://{handle}".',
+    ]);
   });
 
   it('reports a missing content folder and a missing site.yaml', () => {

@@ -33,6 +33,11 @@ areas:
 `;
 
 describe('experts index', () => {
+  it('reports a person\'s link that is not an http(s) URL, such as javascript:', () => {
+    const found = load(VALID.replace('    name: Alice\n', '    name: Alice\n    links: { Blog: "javascript:alert(1)" }\n')).diagnostics;
+    expect(found).toMatchObject([{ code: 'invalid-experts', line: 4, column: 20, message: '"people.alice.links.Blog" is "javascript:alert(1)", which is not an absolute http(s) URL.' }]);
+  });
+
   it('parses people, areas by kind, assignable marks and stable row anchors', () => {
     const { index, diagnostics } = load(VALID);
     expect(diagnostics).toEqual([]);
