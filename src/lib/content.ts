@@ -117,15 +117,35 @@ export function firstHeading(body: string): { text: string; line: number } | und
   return undefined;
 }
 
-/** Turns a file name into a URL slug: lowercase, spaces and underscores become hyphens. */
+/**
+ * Turns a file name into a URL slug: lowercase, accents folded (`ünïcode` → `unicode`), spaces and
+ * underscores become hyphens, anything else that cannot sit in a URL segment is dropped.
+ */
 export function slugFromFileName(name: string): string {
-  return name
-    .replace(/\.md$/i, '')
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-')
+  return looseSlug(name)
     .replace(/[^a-z0-9.-]/g, '')
     .replace(/-+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+}
+
+/** The slug before anything is dropped, to tell whether the file name lost characters. */
+function looseSlug(name: string): string {
+  return name
+    .replace(/\.md$/i, '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
+}
+
+/**
+ * Files and folders whose name starts with a dot are hidden files or editors' temporary copies
+ * (`.#setup.md`, `.setup.md.swp`), not guides.
+ */
+export function isHidden(name: string): boolean {
+  return name.startsWith('.');
 }
 
 /** Reads one guide file into a GuideSource. */
@@ -163,7 +183,19 @@ export function loadGuide(file: string, contentDir: string, section: string): { 
   if (!title && !diagnostics.length) {
     diagnostics.push(diagnostic('missing-title', file, { line: 1, column: 1 }, 'This guide has no title.', 'Add `title: …` to the frontmatter, or start the body with a `# Heading`.'));
   }
-  const slug = slugFromFileName(path.basename(file));
+  const name = path.basename(file);
+  const slug = slugFromFileName(name);
+  if (!/[a-z0-9]/.test(slug)) {
+    diagnostics.push(
+      diagnostic('invalid-file-name', file, undefined, `The file name "${name}" gives this guide no URL: it has no letter or digit.`, 'Rename the file after its topic, with letters, digits and hyphens, such as "first-steps.md".'),
+    );
+    return { diagnostics };
+  }
+  if (slug !== looseSlug(name)) {
+    diagnostics.push(
+      diagnostic('invalid-file-name', file, undefined, `The file name "${name}" has characters that cannot be in a URL; they were dropped, so this guide is published at /${section}/${slug}/.`, `Rename the file to "${slug}.md" so its name and URL match.`, 'warning'),
+    );
+  }
   const guide: GuideSource = {
     file,
     relativePath: path.relative(contentDir, file).split(path.sep).join('/'),
@@ -199,6 +231,7 @@ export function loadContent(contentDir: string): ContentSource {
   } else {
     const sectionIds = config.site?.sections.map((s) => s.id) ?? [];
     for (const entry of readdirSync(guidesDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (isHidden(entry.name)) continue;
       const entryPath = path.join(guidesDir, entry.name);
       if (!entry.isDirectory()) {
         if (entry.name.endsWith('.md')) {
@@ -214,7 +247,7 @@ export function loadContent(contentDir: string): ContentSource {
         continue;
       }
       for (const file of readdirSync(entryPath, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (!file.name.toLowerCase().endsWith('.md')) continue;
+        if (!file.name.toLowerCase().endsWith('.md') || isHidden(file.name)) continue;
         const loaded = loadGuide(path.join(entryPath, file.name), dir, entry.name);
         diagnostics.push(...loaded.diagnostics);
         if (loaded.guide) guides.push(loaded.guide);

@@ -70,6 +70,7 @@ const FAILURES: Array<[string, (dir: string) => void, RegExp]> = [
   ['experts.yaml whose aliases expand exponentially', (d) => edit(d, 'experts.yaml', /^/, ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]', ''].join('\n')), /experts\.yaml:2:8 {2}error {2}invalid-yaml\n {2}The YAML does not load: its aliases/],
   ['a site url without a scheme', (d) => edit(d, 'site.yaml', 'url: https://guide.example.org', 'url: localhost:4321'), /site\.yaml:3:6 {2}error {2}invalid-site-config\n {2}"url" is "localhost:4321", which is not an absolute http\(s\) URL\.\n {2}Fix: .*"https:\/\/localhost:4321"/],
   ['a javascript: tracker URL', (d) => edit(d, 'site.yaml', 'tracker: https://github.com/example/project/issues', 'tracker: "javascript:alert(1)"'), /site\.yaml:8:10 {2}error {2}invalid-site-config/],
+  ['a guide whose file name has no letter or digit', (d) => write(d, 'guides/start/🚀.md', '# Rocket\n'), /guides\/start\/🚀\.md {2}error {2}invalid-file-name\n {2}The file name "🚀\.md" gives this guide no URL/],
   ['an unknown experts area', (d) => edit(d, 'guides/tasks/pull-requests.md', ':experts[asyncio]', ':experts[asynco]'), /guides\/tasks\/pull-requests\.md:8:47 {2}error {2}unknown-expert/],
 ];
 

@@ -106,9 +106,33 @@ describe('content model', () => {
     expect(codes(dir)).toEqual(['guides/tasks/bad.md:3:4 unreadable-file', 'guides/tasks/folder.md:0:0 unreadable-file']);
   });
 
-  it('makes URL slugs from file names', () => {
+  it('makes URL slugs from file names, folding accents', () => {
     expect(slugFromFileName('Fixing Issues.md')).toBe('fixing-issues');
     expect(slugFromFileName('python_3.md')).toBe('python-3');
+    expect(slugFromFileName('release-3.14.md')).toBe('release-3.14');
+    expect(slugFromFileName('ünïcode.md')).toBe('unicode');
+  });
+
+  it('reports a file name that gives no URL, such as an emoji or a lone underscore or hyphen', () => {
+    const dir = contentFolder({ 'guides/tasks/🚀.md': '# Rocket\n', 'guides/tasks/_.md': '# Under\n', 'guides/tasks/-.md': '# Dash\n', 'guides/tasks/ok.md': '# OK\n' });
+    const { guides, diagnostics } = loadContent(dir);
+    expect(diagnostics.map((d) => `${path.basename(d.file)} ${d.severity} ${d.code}`).sort()).toEqual(['-.md error invalid-file-name', '_.md error invalid-file-name', '🚀.md error invalid-file-name']);
+    expect(diagnostics.find((d) => d.file.endsWith('🚀.md'))!.message).toBe('The file name "🚀.md" gives this guide no URL: it has no letter or digit.');
+    expect(guides.map((g) => g.url)).toEqual(['/tasks/ok/']);
+  });
+
+  it('warns when characters of a file name are dropped, saying the URL the guide gets', () => {
+    const dir = contentFolder({ 'guides/tasks/ünïcode.md': '# Accents\n', 'guides/tasks/setup 🚀.md': '# Rocket\n' });
+    const { guides, diagnostics } = loadContent(dir);
+    expect(guides.map((g) => g.url).sort()).toEqual(['/tasks/setup/', '/tasks/unicode/']);
+    expect(diagnostics).toMatchObject([{ code: 'invalid-file-name', severity: 'warning', message: 'The file name "setup 🚀.md" has characters that cannot be in a URL; they were dropped, so this guide is published at /tasks/setup/.', hint: 'Rename the file to "setup.md" so its name and URL match.' }]);
+  });
+
+  it('skips hidden files and folders, such as editors\' temporary copies', () => {
+    const dir = contentFolder({ 'guides/tasks/.hidden.md': '# Hidden\n', 'guides/tasks/..md': '# Dots\n', 'guides/tasks/.#a.md': 'lock', 'guides/.obsidian/notes.md': '# Notes\n', 'guides/tasks/a.md': '# A\n' });
+    const { guides, diagnostics } = loadContent(dir);
+    expect(diagnostics).toEqual([]);
+    expect(guides.map((g) => g.url)).toEqual(['/tasks/a/']);
   });
 
   it('finds the first heading outside code fences', () => {
