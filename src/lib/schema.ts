@@ -32,9 +32,22 @@ export function isHttpUrl(value: string): boolean {
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * First URL segments the site itself uses: its generated pages and the search index. A section with
+ * one of these ids would replace a built-in page or be replaced by it. (Other top-level files, such
+ * as `_astro/`, `robots.txt` and `_headers`, cannot be section ids: ids have no dots or underscores.)
+ */
+export const RESERVED_SECTION_IDS = ['experts', 'search', 'todo', 'pagefind', '404'] as const;
+
 export const sectionSchema = z.strictObject({
   /** Folder name under guides/ and the first URL segment. */
-  id: z.string().regex(slugPattern, 'must be lowercase letters, digits and single hyphens, like "getting-started"'),
+  id: z
+    .string()
+    .regex(slugPattern, 'must be lowercase letters, digits and single hyphens, like "getting-started"')
+    .refine((id) => !(RESERVED_SECTION_IDS as readonly string[]).includes(id), {
+      error: (issue) => `is "${String(issue.input)}", which the site uses for a built-in page (/${String(issue.input)}/)`,
+      params: { reserved: true },
+    }),
   /** Label shown in the sidebar and breadcrumbs. */
   label: z.string().min(1),
   /** One sentence shown on the home page. */
@@ -163,6 +176,16 @@ function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: stri
           scheme && !/^https?$/i.test(scheme)
             ? `Links here must start with "https://" (or "http://"); a "${scheme}:" URL cannot be used.`
             : `Write the full address, starting with "https://": "https://${got.replace(/^\/+/, '')}".`,
+        );
+      }
+      if (issue.code === 'custom' && issue.params?.reserved) {
+        const id = String(valueAt(parsed.value, path));
+        return diagnostic(
+          code,
+          file,
+          parsed.positionOf(path),
+          `Section id ${issue.message}.`,
+          `Choose another id, such as "${id}-guides", and rename the folder guides/${id}/ to match. Reserved ids: ${RESERVED_SECTION_IDS.join(', ')}.`,
         );
       }
       return diagnostic(code, file, parsed.positionOf(path), `${where} ${issue.message}.`, 'Correct the value and rebuild.');

@@ -92,6 +92,15 @@ describe('content model', () => {
     ]);
   });
 
+  it('reports section ids that the site uses for its own pages, each at its position', () => {
+    const site = 'title: T\nsections:\n  - id: experts\n    label: E\n  - id: guides\n    label: G\n  - id: search\n    label: S\n  - id: pagefind\n    label: P\n';
+    const dir = contentFolder({ 'site.yaml': site, 'guides/guides/a.md': '# A\n' }, false);
+    const found = loadContent(dir).diagnostics;
+    expect(found.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['3:9 invalid-site-config', '7:9 invalid-site-config', '9:9 invalid-site-config']);
+    expect(found[0]!.message).toBe('Section id is "experts", which the site uses for a built-in page (/experts/).');
+    expect(found[0]!.hint).toBe('Choose another id, such as "experts-guides", and rename the folder guides/experts/ to match. Reserved ids: experts, search, todo, pagefind, 404.');
+  });
+
   it('reports a missing content folder and a missing site.yaml', () => {
     expect(loadContent('/nonexistent/devguide').diagnostics[0]!.code).toBe('missing-content');
     const dir = contentFolder({ 'guides/tasks/a.md': '# A\n' }, false);
