@@ -116,10 +116,15 @@ document.querySelectorAll<HTMLElement>('[data-tabs]').forEach((group, n) => {
   if (!select(store(TAB_KEY) ?? '')) select(panels[0]!.dataset.label!);
 });
 
-// Search opens on the header button, "/" and Ctrl/Cmd+K; its code loads on first use.
-const openSearch = (event?: Event) => {
-  event?.preventDefault();
-  void import('./search.ts').then((m) => m.openSearchDialog());
+// Search opens on the header button, "/" and Ctrl/Cmd+K. The dialog is in the page, so it opens and
+// takes the keystrokes at once; the code that searches loads on first use and reads what was typed.
+const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
+const openSearch = (event: Event) => {
+  if (!dialog) return;
+  event.preventDefault();
+  if (!dialog.open) dialog.showModal();
+  dialog.querySelector('input')!.focus();
+  void import('./search.ts').then((m) => m.mountSearchDialog(dialog));
 };
 document.querySelector('[data-search-open]')?.addEventListener('click', openSearch);
 document.addEventListener('keydown', (event) => {

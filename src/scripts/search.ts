@@ -32,21 +32,17 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
   return el;
 }
 
-/** Builds the search form and results into `container`; returns the input. */
-function searchUI(container: HTMLElement, options: { idPrefix: string; initial?: string; onQuery?: (q: string) => void; onNavigate?: () => void }): HTMLInputElement {
-  const { idPrefix } = options;
-  const input = element('input', { type: 'search', id: `${idPrefix}-input`, name: 'q', autocomplete: 'off', placeholder: 'Search guides, headings, experts…' });
-  input.setAttribute('aria-describedby', `${idPrefix}-status`);
-  const label = element('label', { htmlFor: input.id, className: 'visually-hidden' }, 'Search the guide');
-  const filters = element('div', { className: 'search-filters' });
-  const status = element('p', { id: `${idPrefix}-status`, className: 'search-status' });
-  status.setAttribute('role', 'status');
-  const results = element('ol', { className: 'search-results' });
-  results.setAttribute('aria-label', 'Search results');
-  const form = element('form', { className: 'search-form' }, label, input, filters);
-  form.setAttribute('role', 'search');
+/**
+ * Wires the search form, filters, status and results already in `root` (the dialog or the /search/
+ * page). Text typed before this ran is searched at once.
+ */
+function searchUI(root: HTMLElement, options: { onQuery?: (q: string) => void; onNavigate?: () => void }): HTMLInputElement {
+  const form = root.querySelector<HTMLFormElement>('.search-form')!;
+  const input = form.querySelector('input')!;
+  const filters = root.querySelector<HTMLElement>('.search-filters')!;
+  const status = root.querySelector<HTMLElement>('.search-status')!;
+  const results = root.querySelector<HTMLOListElement>('.search-results')!;
   form.addEventListener('submit', (e) => e.preventDefault());
-  container.replaceChildren(form, status, results);
   const selects = new Map<string, HTMLSelectElement>();
 
   const run = async () => {
@@ -89,10 +85,10 @@ function searchUI(container: HTMLElement, options: { idPrefix: string; initial?:
       for (const [key, text] of FILTERS) {
         const values = Object.keys(available[key] ?? {});
         if (!values.length) continue;
-        const select = element('select', { id: `${idPrefix}-${key}` }, element('option', { value: '' }, `Any ${text.toLowerCase()}`), ...values.sort().map((v) => element('option', { value: v }, v)));
+        const select = element('select', { name: key }, element('option', { value: '' }, `Any ${text.toLowerCase()}`), ...values.sort().map((v) => element('option', { value: v }, v)));
         select.addEventListener('change', run);
         selects.set(key, select);
-        filters.append(element('label', { htmlFor: select.id }, `${text} `), select);
+        filters.append(element('label', { className: 'search-filter' }, text, select));
       }
     })
     .catch(() => {
@@ -100,7 +96,7 @@ function searchUI(container: HTMLElement, options: { idPrefix: string; initial?:
     });
   input.addEventListener('input', run);
   // Arrow keys move between the input and the result links.
-  container.addEventListener('keydown', (event) => {
+  root.addEventListener('keydown', (event) => {
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const links = [...results.querySelectorAll<HTMLAnchorElement>('a')];
     if (!links.length) return;
@@ -113,39 +109,29 @@ function searchUI(container: HTMLElement, options: { idPrefix: string; initial?:
   results.addEventListener('click', (e) => {
     if ((e.target as HTMLElement).closest('a')) options.onNavigate?.();
   });
-  if (options.initial) {
-    input.value = options.initial;
-    void run();
-  }
+  if (input.value) void run();
   return input;
 }
 
-let dialog: HTMLDialogElement | undefined;
-/** Opens (creating on first use) the search dialog and focuses its input. */
-export function openSearchDialog(): void {
-  if (!dialog) {
-    dialog = element('dialog', { className: 'search-dialog' });
-    dialog.setAttribute('aria-label', 'Search');
-    const body = element('div', { className: 'search-body' });
-    const close = element('button', { type: 'button', className: 'search-close' }, 'Close');
-    close.addEventListener('click', () => dialog!.close());
-    dialog.append(close, body);
-    dialog.addEventListener('click', (e) => e.target === dialog && dialog!.close());
-    document.body.append(dialog);
-    searchUI(body, { idPrefix: 'search-dialog', onNavigate: () => dialog!.close() });
-  }
-  if (!dialog.open) dialog.showModal();
-  dialog.querySelector('input')!.focus();
+let dialogReady = false;
+/**
+ * Makes the search dialog search. page.ts has already opened it and focused its input, so nothing
+ * typed while this loaded is lost.
+ */
+export function mountSearchDialog(dialog: HTMLDialogElement): void {
+  if (dialogReady) return;
+  dialogReady = true;
+  dialog.addEventListener('click', (e) => e.target === dialog && dialog.close());
+  searchUI(dialog, { onNavigate: () => dialog.close() });
 }
 
 /** The /search/ page: reads `?q=`, keeps the URL in step with the query so it can be shared. */
 export function mountSearchPage(): void {
   const container = document.querySelector<HTMLElement>('[data-search-page]');
   if (!container) return;
-  const initial = new URLSearchParams(location.search).get('q') ?? '';
+  container.querySelector<HTMLElement>('.search-submit')!.hidden = true;
+  container.querySelector('input')!.value = new URLSearchParams(location.search).get('q') ?? '';
   const input = searchUI(container, {
-    idPrefix: 'search-page',
-    initial,
     onQuery: (q) => {
       const url = new URL(location.href);
       if (q) url.searchParams.set('q', q);

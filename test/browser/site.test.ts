@@ -163,6 +163,27 @@ describe('search', () => {
     await context.close();
   });
 
+  it('keeps every letter typed straight after "/", even while the search code is still on its way', async () => {
+    const { page, context, errors } = await newPage(site);
+    // Hold the search code back until the typing is done, as a slow network would.
+    let release!: () => void;
+    const typed = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_astro\/search\.[^/]*\.js$/, async (route) => {
+      await typed;
+      await route.continue();
+    });
+    await page.goto(`${site.url}/tasks/first-task/`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('zanzibar');
+    release();
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await expect(dialog.getByRole('searchbox').inputValue()).resolves.toBe('zanzibar');
+    await expect(dialog.locator('.result-title').first().textContent({ timeout: 10_000 })).resolves.toBe('Setting up');
+    await expect(dialog.getByRole('status').textContent()).resolves.toContain('for “zanzibar”');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('opens with "/" and Ctrl+K, and the level filter narrows the results', async () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/`);
