@@ -132,10 +132,12 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos || Boolean(options.drafts), data: { experts: experts.index, commitRules: config.commitRules, labels: labels.groups, releases: releases.releases, today } }, cacheDir: options.cacheDir, workers: options.workers },
   );
   const extraPages = new Map(options.extraPages ?? []);
-  if (config.options.showTodos || options.drafts) extraPages.set('/todo/', []);
+  if (config.options.showTodos || options.drafts) extraPages.set('/todo/', ['main']);
   if (experts.index) {
-    extraPages.set('/experts/', [...experts.index.areas.map((a) => a.id), 'emeritus', 'people']);
-    for (const person of experts.index.people) extraPages.set(`/experts/${person.handle}/`, []);
+    const kinds = new Set(experts.index.areas.map((a) => a.kind));
+    const emeritus = experts.index.people.some((p) => p.status === 'emeritus') ? ['emeritus'] : [];
+    extraPages.set('/experts/', ['main', ...kinds, ...experts.index.areas.map((a) => a.id), 'people', ...emeritus]);
+    for (const person of experts.index.people) extraPages.set(`/experts/${person.handle}/`, ['main']);
   }
   const dates = lastUpdatedDates(content.contentDir);
   const all: Page[] = guides.map((guide: GuideSource, i) => {
@@ -168,7 +170,17 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     config.sections,
   );
   const drafts = new Set(all.filter((p) => p.draft).map((p) => p.url));
-  const targets = new Map<string, readonly string[]>([...published.map((p) => [p.url, p.anchors] as const), ...extraPages, ...BUILT_IN_PAGES.map((u) => [u, [] as string[]] as const)]);
+  const summaries = published.map(summary);
+  const rungs = ladder(summaries);
+  const targets = new Map<string, readonly string[]>([
+    ...BUILT_IN_PAGES.map((u) => [u, [] as string[]] as const),
+    ['/', ['main', 'ladder-title', 'sections-title', ...rungs.map((r) => `level-${r.level}`)]],
+    ['/search/', ['main']],
+    // A section has a landing page when it has a published guide (src/pages/[section]/index.astro).
+    ...[...new Set(published.map((p) => p.section))].map((id) => [`/${id}/`, ['main']] as const),
+    ...extraPages,
+    ...published.map((p) => [p.url, p.anchors] as const),
+  ]);
   const redirectsFile = path.join(content.contentDir, 'redirects.yaml');
   const redirects = loadRedirects(redirectsFile);
   diagnostics.push(...redirects.diagnostics, ...validateRedirects(redirectsFile, redirects.redirects, targets));
@@ -189,7 +201,6 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   }
   for (const page of all) delete (page as Partial<Page & { links: unknown }>).links;
 
-  const summaries = published.map(summary);
   const sections = config.sections.map((s) => ({ id: s.id, label: s.label, description: s.description, pages: summaries.filter((p) => p.section === s.id) }));
   if (!published.length && guides.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push(diagnostic('missing-content', path.join(content.contentDir, 'guides'), undefined, 'The content folder has no guides.', 'Add at least one guides/<section>/<slug>.md file.', 'warning'));
@@ -199,7 +210,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     config,
     sections,
     pages: published,
-    ladder: ladder(summaries),
+    ladder: rungs,
     redirects: redirects.redirects,
     externalLinks,
     experts: experts.index,
