@@ -10,13 +10,13 @@ import { hasErrors } from '../lib/diagnostics.ts';
 import { expertSearchRecords } from '../lib/experts.ts';
 import { setCurrentSite } from '../lib/model-store.ts';
 import { carryOver, pageFingerprints, reusablePages, saveManifest, templateFingerprint } from '../lib/incremental.ts';
-import { discard, publish, stagingDir } from '../lib/output.ts';
+import { acquireBuildLock, BUILD_MARKER, BUILD_MARKER_TEXT, discard, outputProblem, publish, stagingDir } from '../lib/output.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
 import { writeRedirects } from '../lib/redirects.ts';
 import { contentSecurityPolicy, headersFile, inlineScriptHashes } from '../lib/security-headers.ts';
 import { startSearchIndex } from '../lib/search-index.ts';
-import { loadSite } from '../lib/site.ts';
+import { loadSite, type SiteModel } from '../lib/site.ts';
 import { sitemap } from '../lib/sitemap.ts';
 
 export interface BuildResult {
@@ -36,6 +36,11 @@ export async function buildSite(options: { content: string; out: string; quiet?:
   };
   const contentDir = path.resolve(options.content);
   const out = path.resolve(options.out);
+  const unsafe = outputProblem(out, { contentDir, projectRoot: PROJECT_ROOT });
+  if (unsafe) {
+    console.error(`The output folder ${displayPath(out)} ${unsafe}, so the build will not replace it.\n  Fix: pass --out a new or empty folder, or a folder an earlier build wrote (it holds ${BUILD_MARKER}). Nothing was changed.`);
+    return { ok: false, out, timings, pages: 0 };
+  }
   process.env.DEVGUIDE_CONTENT = contentDir;
   const model = await loadSite({ contentDir, cacheDir: CACHE_DIR });
   lap('content');
@@ -44,6 +49,16 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     console.error(`\nBuild failed; ${displayPath(out)} was left as it was.`);
     return { ok: false, out, timings, pages: 0 };
   }
+  // Astro's intermediate files (.astro/) are shared by every build in this checkout.
+  const release = await acquireBuildLock(CACHE_DIR, (pid) => console.log(`Waiting for another build in this checkout (process ${pid}) to finish…`));
+  try {
+    return await render(model, out, timings, lap, options.quiet);
+  } finally {
+    release();
+  }
+}
+
+async function render(model: SiteModel, out: string, timings: Record<string, number>, lap: (name: string) => void, quiet?: boolean): Promise<BuildResult> {
   const fingerprints = pageFingerprints(model, templateFingerprint(PROJECT_ROOT));
   const reused = reusablePages(CACHE_DIR, out, fingerprints);
   setCurrentSite(model, reused);
@@ -51,7 +66,7 @@ export async function buildSite(options: { content: string; out: string; quiet?:
   const search = startSearchIndex(model, model.experts ? expertSearchRecords(model.experts) : []);
   try {
     const { build } = await import('astro');
-    await build({ root: PROJECT_ROOT, outDir: staging, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });
+    await build({ root: PROJECT_ROOT, outDir: staging, logLevel: quiet ? 'error' : 'warn', mode: 'production' });
     carryOver(reused, out, staging);
     lap('astro');
     writeRedirects(staging, model.redirects, model.config.url);
@@ -59,10 +74,11 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     const map = sitemap(model);
     if (map) writeFileSync(path.join(staging, 'sitemap.xml'), map);
     const indexed = await search.write(staging);
+    writeFileSync(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
     lap('search');
     publish(staging, out);
     saveManifest(CACHE_DIR, out, fingerprints);
-    if (!options.quiet) {
+    if (!quiet) {
       console.log(`Built ${model.pages.length} guides (${model.stats.rendered} rendered, ${model.stats.cached} from cache, ${reused.size} pages unchanged), ${indexed} search records, into ${displayPath(out)}.`);
     }
     if (process.env.DEVGUIDE_STATS) console.log(`DEVGUIDE_STATS ${JSON.stringify({ timings, maxRssKb: process.resourceUsage().maxRSS })}`);

@@ -50,6 +50,20 @@ export function loadRedirects(file: string): { redirects: Redirect[]; diagnostic
   return { redirects, diagnostics };
 }
 
+/** Paths the build writes itself; a redirect page there would replace them. */
+const RESERVED = new Set(['/', '/index.html', '/404.html', '/404/', '/search/', '/experts/', '/todo/', '/_headers', '/_redirects', '/robots.txt', '/sitemap.xml', '/favicon.svg', '/.devguide-build']);
+const RESERVED_FOLDERS = ['/_astro/', '/pagefind/'];
+
+/** Why `from` (already normalised) cannot be an old path, or undefined when it can. */
+function oldPathProblem(from: string): string | undefined {
+  if (/[\s?#\\]|[\u0000-\u001f\u007f]/.test(from)) return 'contains a space, "?", "#", a backslash or a control character';
+  const segments = from.slice(1).split('/').slice(0, from.endsWith('/') ? -1 : undefined);
+  if (segments.some((s) => s === '' || s === '.' || s === '..')) return 'has an empty, "." or ".." segment';
+  const bare = from.replace(/\/$/, '');
+  if (RESERVED.has(from) || RESERVED.has(bare) || RESERVED.has(`${bare}/`) || RESERVED_FOLDERS.some((f) => from.startsWith(f))) return 'is a file or page the build writes itself';
+  return undefined;
+}
+
 /**
  * Checks redirects against the pages the site serves: the target must exist (with its anchor),
  * must not itself redirect (a chain; the final target is suggested), must not loop, and an old
@@ -61,6 +75,11 @@ export function validateRedirects(file: string, redirects: readonly Redirect[], 
   const urls = [...pages.keys()];
   for (const r of redirects) {
     const at = { line: r.line, column: r.column };
+    const problem = oldPathProblem(r.from);
+    if (problem) {
+      diagnostics.push(diagnostic('invalid-redirect', file, at, `The old path "${r.from}" ${problem}.`, 'Write the path a reader used to reach the page, like `/old/page/`: no spaces, query, fragment, `.` or `..` segments, and none of the files the build writes itself.'));
+      continue;
+    }
     if (pages.has(r.from)) {
       diagnostics.push(diagnostic('invalid-redirect', file, at, `"${r.from}" is a live page, so it cannot also redirect to "${r.to}".`, 'Remove the redirect, or move or delete the page first.'));
       continue;
@@ -141,8 +160,11 @@ export function redirectsFile(redirects: readonly Redirect[]): string {
 
 /** Writes the redirect pages and `_redirects` into a built site. */
 export function writeRedirects(dir: string, redirects: readonly Redirect[], siteUrl?: string): void {
+  const root = path.resolve(dir);
   for (const r of redirects) {
-    const file = path.join(dir, r.from.endsWith('/') ? `${r.from}index.html` : r.from);
+    const file = path.resolve(root, `.${r.from.endsWith('/') ? `${r.from}index.html` : r.from}`);
+    // validateRedirects rejects such paths; this keeps a bug there from writing outside the site.
+    if (!file.startsWith(`${root}${path.sep}`)) throw new Error(`The redirect from "${r.from}" would be written outside the site.`);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, redirectPage(r.to, siteUrl));
   }

@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { buildFixture, ROOT } from '../support/browser.ts';
@@ -130,5 +132,38 @@ describe('builds', () => {
     expect(readFileSync(path.join(outDir, 'triage/c/index.html'), 'utf8')).toContain('Third, edited.');
     const fresh = buildFixture(dir);
     expect(treeHash(outDir)).toBe(treeHash(fresh.out));
+  });
+});
+
+describe('the output folder', () => {
+  const build = (content: string, out: string) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', out], { encoding: 'utf8', cwd: ROOT });
+
+  it('is never a folder the build did not write: someone\'s files stay where they are', () => {
+    const content = contentFolder({ 'guides/tasks/a.md': '# A\n\nText.\n' });
+    const theirs = mkdtempSync(path.join(tmpdir(), 'devguide-theirs-'));
+    writeFileSync(path.join(theirs, 'thesis.txt'), 'four years of work');
+    const result = build(content, theirs);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('is a folder that devguide did not write');
+    expect(readdirSync(theirs)).toEqual(['thesis.txt']);
+  });
+
+  it('is never the content folder, a folder holding it, or the project', () => {
+    const content = contentFolder({ 'guides/tasks/a.md': '# A\n\nText.\n' });
+    const before = treeHash(content);
+    expect(build(content, content).stderr).toContain('is the content folder');
+    expect(build(content, path.dirname(content)).stderr).toContain('holds the content folder');
+    expect(build(content, path.join(content, 'guides')).stderr).toContain('is inside the content folder');
+    expect(build(content, ROOT).stderr).toContain('holds the devguide project');
+    expect(treeHash(content)).toBe(before);
+  });
+
+  it('is marked as devguide\'s own, so the next build may replace it', () => {
+    expect(readFileSync(path.join(out(), '.devguide-build'), 'utf8')).toMatch(/written by devguide/);
+    const content = contentFolder({ 'guides/tasks/a.md': '# A\n\nText.\n' });
+    const target = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-out-')), 'site');
+    expect(build(content, target).status).toBe(0);
+    expect(build(content, target).status).toBe(0);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { redirectFor, redirectPage, redirectsFile, validateRedirects, type Redirect } from '../../src/lib/redirects.ts';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { redirectFor, redirectPage, redirectsFile, validateRedirects, writeRedirects, type Redirect } from '../../src/lib/redirects.ts';
 
 const pages = new Map<string, readonly string[]>([
   ['/new/', ['usage']],
@@ -41,6 +44,37 @@ describe('redirects', () => {
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).toContain('<a href="/new/#usage">');
     expect(redirectsFile([r('/old/', '/new/')])).toBe('/old/ /new/ 301\n');
+  });
+
+  it('refuses old paths that would write outside the site, over its own files, or into an unreadable _redirects line', () => {
+    const problems = check(
+      r('/../escaped/', '/new/'),
+      r('/a/./b/', '/new/'),
+      r('/with space/', '/new/'),
+      r('/q/?x=1/', '/new/'),
+      r('/', '/new/'),
+      r('/index.html', '/new/'),
+      r('/_headers/', '/new/'),
+      r('/robots.txt', '/new/'),
+      r('/pagefind/pagefind.js', '/new/'),
+      r('/search/', '/new/'),
+    ).map((d) => d.message.replace(/^The old path "([^"]*)" /, '$1: '));
+    expect(problems).toEqual([
+      '/../escaped/: has an empty, "." or ".." segment.',
+      '/a/./b/: has an empty, "." or ".." segment.',
+      '/with space/: contains a space, "?", "#", a backslash or a control character.',
+      '/q/?x=1/: contains a space, "?", "#", a backslash or a control character.',
+      '/: is a file or page the build writes itself.',
+      '/index.html: is a file or page the build writes itself.',
+      '/_headers/: is a file or page the build writes itself.',
+      '/robots.txt: is a file or page the build writes itself.',
+      '/pagefind/pagefind.js: is a file or page the build writes itself.',
+      '/search/: is a file or page the build writes itself.',
+    ]);
+  });
+
+  it('never writes a redirect page outside the site, even if asked to', () => {
+    expect(() => writeRedirects(mkdtempSync(path.join(tmpdir(), 'devguide-redirects-')), [r('/../../outside/', '/new/')])).toThrow('would be written outside the site');
   });
 
   it('finds the target of a request for an old path, with or without its trailing slash or query', () => {
