@@ -61,6 +61,22 @@ describe('navigation', () => {
   });
 });
 
+describe('links to headings', () => {
+  it('stops a heading reached from "On this page" just below the sticky header, not under it', async () => {
+    const { page, context } = await newPage(site);
+    await page.setViewportSize({ width: 1280, height: 400 });
+    await page.goto(`${site.url}/start/setup/`);
+    await page.locator('.toc').getByRole('link', { name: 'Build' }).click();
+    await page.waitForURL('**#build');
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    const header = (await page.locator('.site-header').boundingBox())!;
+    const heading = (await page.locator('#build').boundingBox())!;
+    expect(heading.y).toBeGreaterThanOrEqual(header.y + header.height);
+    expect(heading.y).toBeLessThan(header.y + header.height + 40);
+    await context.close();
+  });
+});
+
 describe('theme', () => {
   it('follows the OS, then remembers the reader\'s choice across pages', async () => {
     const { page, context } = await newPage(site, { colorScheme: 'dark' });
