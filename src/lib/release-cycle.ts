@@ -261,7 +261,7 @@ export function versionsTableRows(releases: readonly Release[], which: 'supporte
 export interface ChartOptions {
   /** The date the "Today" line marks; pass it in so output is reproducible. */
   today: Date;
-  /** Width of the drawing in SVG units (the viewBox); default 900. */
+  /** Width of the drawing in SVG units (the viewBox); default 760, about the content column's width, so text is drawn near its real size. */
   width?: number;
   /** Height of one version's row; default 22. */
   rowHeight?: number;
@@ -353,7 +353,7 @@ export function releasePhases(r: Release): Array<{ phase: Phase; from: Date; to:
 
 /** Where everything in the chart goes. One bar per version, in the order given (newest on top). */
 export function chartLayout(releases: readonly Release[], options: ChartOptions): ChartLayout {
-  const width = options.width ?? 900;
+  const width = options.width ?? 760;
   const rowHeight = options.rowHeight ?? 22;
   const labelWidth = options.labelWidth ?? 56;
   const firstYears = releases.map((r) => releasePhases(r)[0]!.from.getUTCFullYear());
