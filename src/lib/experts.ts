@@ -106,7 +106,22 @@ export function loadExperts(file: string, options: { profileTemplate?: string } 
   const { data, diagnostics } = validate(expertsSchema, parsed, file, 'invalid-experts');
   if (!data) return { diagnostics };
   const template = options.profileTemplate ?? 'https://github.com/{handle}';
-  const people: Person[] = Object.entries(data.people).map(([handle, p]) => ({
+  // Handles are case-insensitive (as on GitHub), and /experts/Alice/ and /experts/alice/ would be
+  // one file on a case-insensitive file system: keep the first spelling, report the others.
+  const firstSpelling = new Map<string, string>();
+  const entries = Object.entries(data.people).filter(([handle]) => {
+    const first = firstSpelling.get(handle.toLowerCase());
+    if (first === undefined) {
+      firstSpelling.set(handle.toLowerCase(), handle);
+      return true;
+    }
+    const line = parsed.keyPositionOf(['people', first]).line;
+    diagnostics.push(
+      diagnostic('invalid-experts', file, parsed.keyPositionOf(['people', handle]), `"${handle}" and "${first}" (line ${line}) differ only in case; handles are case-insensitive, so this person is listed twice.`, `Merge the two entries under "${first}", and spell it the same way in every area.`),
+    );
+    return false;
+  });
+  const people: Person[] = entries.map(([handle, p]) => ({
     handle,
     name: p.name,
     status: p.status,

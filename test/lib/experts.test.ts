@@ -33,6 +33,12 @@ areas:
 `;
 
 describe('experts index', () => {
+  it('reports two handles that differ only in case at the second one, and keeps one person page', () => {
+    const result = load(VALID.replace('  bob:\n', '  Alice:\n    status: active\n  bob:\n'));
+    expect(result.diagnostics).toMatchObject([{ code: 'invalid-experts', line: 4, column: 3, message: '"Alice" and "alice" (line 2) differ only in case; handles are case-insensitive, so this person is listed twice.' }]);
+    expect(result.index!.people.map((p) => p.handle)).toEqual(['alice', 'bob', 'carol']);
+  });
+
   it('reports a person\'s link that is not an http(s) URL, such as javascript:', () => {
     const found = load(VALID.replace('    name: Alice\n', '    name: Alice\n    links: { Blog: "javascript:alert(1)" }\n')).diagnostics;
     expect(found).toMatchObject([{ code: 'invalid-experts', line: 4, column: 20, message: '"people.alice.links.Blog" is "javascript:alert(1)", which is not an absolute http(s) URL.' }]);
