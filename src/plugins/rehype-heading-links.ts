@@ -22,10 +22,34 @@ declare module 'vfile' {
 
 const HEADING = /^h([1-6])$/;
 
-/** remark plugin: heading ids, self-links, and the list of headings. */
-export default function rehypeHeadingLinks() {
+/**
+ * Ids the page around a guide already uses (src/layouts, src/components, the guide page, and the
+ * tab buttons and panels that src/scripts/page.ts adds). A heading never takes one of them, or
+ * the page would have two elements with one id: `## Main` becomes `#main-1`.
+ */
+export const LAYOUT_IDS: readonly string[] = ['main', 'top', 'sidebar', 'toc-title', 'search-dialog-input', 'search-dialog-status'];
+const LAYOUT_ID_PATTERN = /^(?:tab|panel)-\d+-\d+$/;
+
+export interface Options {
+  /** Ids a heading may not take; the layout's by default. */
+  reservedIds?: readonly string[];
+}
+
+const emptyOptions: Options = {};
+
+/** rehype plugin: heading ids, self-links, and the list of headings. */
+export default function rehypeHeadingLinks(options: Options = emptyOptions) {
+  const reserved = new Set(options.reservedIds ?? LAYOUT_IDS);
   return (tree: Root, file: VFile) => {
-    const slugger = new GithubSlugger();
+    const github = new GithubSlugger();
+    const slugger = {
+      // Asking again for the same text gives the next free suffix (`main-1`, `main-2` …).
+      slug(value: string, maintainCase?: boolean): string {
+        let id = github.slug(value, maintainCase);
+        while (reserved.has(id) || LAYOUT_ID_PATTERN.test(id)) id = github.slug(value, maintainCase);
+        return id;
+      },
+    };
     const headings: Heading[] = [];
     visit(tree, 'element', (node: Element, index, parent) => {
       const match = HEADING.exec(node.tagName);
