@@ -9,13 +9,15 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { checkCommitMessage, CPYTHON_RULES, type CommitRules } from '../lib/commit-message.ts';
+import { suggestion } from '../lib/diagnostics.ts';
 import { report } from '../lib/report.ts';
 
 export interface Options {
   rules?: CommitRules;
 }
 
-const VERDICT = /(?:^|\s)commit=["']?(good|bad)["']?(?=\s|$)/;
+const VERDICTS = ['good', 'bad'];
+const VERDICT = /(?:^|\s)commit=(?:"([^"]*)"|'([^']*)'|(\S*))/;
 const SKIP_ISSUE = /(?:^|\s)skip-issue(?=\s|$)/;
 
 /** remark plugin: checks and labels commit-message examples. */
@@ -23,8 +25,14 @@ export default function remarkCommitExamples(options: Options = {}) {
   const rules = options.rules ?? CPYTHON_RULES;
   return (tree: Root, file: VFile) => {
     visit(tree, 'code', (node) => {
-      const verdict = node.meta ? VERDICT.exec(node.meta)?.[1] : undefined;
-      if (!verdict) return;
+      const match = node.meta ? VERDICT.exec(node.meta) : undefined;
+      if (!match) return;
+      const verdict = match[1] ?? match[2] ?? match[3] ?? '';
+      if (!VERDICTS.includes(verdict)) {
+        const near = suggestion(verdict, VERDICTS, 'verdict');
+        report(file, 'commit-example', node, `The commit example's verdict is "${verdict}", which is not one of "good", "bad"; the example is not checked.`, `${near.startsWith('did') ? `${near} ` : ''}Write commit="good" for a message that passes the check, or commit="bad" for one that breaks a rule.`);
+        return;
+      }
       const problems = checkCommitMessage(node.value, rules, { skipIssue: SKIP_ISSUE.test(node.meta!) });
       if (verdict === 'good' && problems.length) {
         const list = problems.map((p) => `line ${p.line}: ${p.message}`).join(' ');
