@@ -35,14 +35,19 @@ if (toggle) {
   dark.addEventListener('change', syncToggle);
 }
 
-// Menu: on narrow screens the sidebar folds away behind this button.
+// Menu: on narrow screens the sidebar folds away behind this button and opens as a drawer, which
+// the button or Escape closes.
 const menu = document.querySelector<HTMLButtonElement>('[data-menu]');
 const sidebar = document.getElementById('sidebar');
 if (menu && sidebar) {
   menu.hidden = false;
-  menu.addEventListener('click', () => {
-    const open = sidebar.classList.toggle('open');
-    menu.setAttribute('aria-expanded', String(open));
+  const setMenu = (open: boolean) => menu.setAttribute('aria-expanded', String(sidebar.classList.toggle('open', open)));
+  menu.addEventListener('click', () => setMenu(!sidebar.classList.contains('open')));
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && sidebar.classList.contains('open')) {
+      setMenu(false);
+      menu.focus();
+    }
   });
 }
 

@@ -253,6 +253,32 @@ describe('small screens and print', () => {
     await context.close();
   });
 
+  it('opens the menu as a drawer where the reader has scrolled to, and closes it with Escape or the button', async () => {
+    const { page, context } = await newPage(site, { width: 320 });
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${site.url}/start/setup/`);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    expect(await page.evaluate(() => scrollY)).toBeGreaterThan(300);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.click();
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    for (const name of ['Getting started', 'Setting up', 'Reference']) {
+      const box = (await page.locator('#sidebar').getByRole('link', { name, exact: true }).boundingBox())!;
+      expect(box.y, name).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, name).toBeLessThanOrEqual(640);
+    }
+    await page.locator('#sidebar').getByRole('link', { name: 'Getting help' }).focus();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#sidebar').isVisible()).resolves.toBe(false);
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Menu');
+    await menu.click();
+    await expect(page.locator('#sidebar').isVisible()).resolves.toBe(true);
+    await menu.click();
+    await expect(page.locator('#sidebar').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+
   it('prints every tab panel and hides the navigation', async () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/start/setup/`);
