@@ -230,6 +230,27 @@ describe('search', () => {
     await context.close();
   });
 
+  for (const [width, height] of [[320, 640], [1280, 480]] as const) {
+    it(`fits the search dialog, results and Close button into a ${width}×${height} window`, async () => {
+      const { page, context } = await newPage(site, { width });
+      await page.setViewportSize({ width, height });
+      await page.goto(`${site.url}/start/setup/`);
+      await page.keyboard.press('/');
+      const dialog = page.getByRole('dialog', { name: 'Search' });
+      await dialog.getByRole('searchbox').fill('the');
+      await dialog.locator('.result-title').first().waitFor();
+      await dialog.getByLabel('Kind').waitFor();
+      const box = (await dialog.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+      expect(box.y + box.height).toBeLessThanOrEqual(height);
+      // Playwright refuses to click a button that another element (the input) covers.
+      await dialog.getByRole('button', { name: 'Close' }).click({ timeout: 2_000 });
+      await dialog.waitFor({ state: 'hidden' });
+      await context.close();
+    });
+  }
+
   it('loads no search code before search is opened', async () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/start/setup/`);
