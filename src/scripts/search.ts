@@ -8,7 +8,7 @@ interface PagefindResult {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  debouncedSearch(term: string, o?: { filters?: Record<string, string> }, ms?: number): Promise<{ results: PagefindResult[] } | null>;
+  debouncedSearch(term: string | null, o?: { filters?: Record<string, string> }, ms?: number): Promise<{ results: PagefindResult[] } | null>;
 }
 
 let loading: Promise<Pagefind> | undefined;
@@ -34,39 +34,44 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
 
 /**
  * Wires the search form, filters, status and results already in `root` (the dialog or the /search/
- * page). Text typed before this ran is searched at once.
+ * page). Text typed before this ran is searched as soon as the filters are in place. Enter opens the first result; the arrow
+ * keys move between the input and the result links.
  */
-function searchUI(root: HTMLElement, options: { onQuery?: (q: string) => void; onNavigate?: () => void }): HTMLInputElement {
+function searchUI(
+  root: HTMLElement,
+  options: { initialFilters?: URLSearchParams; onQuery?: (q: string, filters: Record<string, string>) => void; onNavigate?: () => void },
+): HTMLInputElement {
   const form = root.querySelector<HTMLFormElement>('.search-form')!;
   const input = form.querySelector('input')!;
   const filters = root.querySelector<HTMLElement>('.search-filters')!;
   const status = root.querySelector<HTMLElement>('.search-status')!;
   const results = root.querySelector<HTMLOListElement>('.search-results')!;
-  form.addEventListener('submit', (e) => e.preventDefault());
   const selects = new Map<string, HTMLSelectElement>();
+  const noIndex = () => (status.textContent = 'The search index has not been built yet. Run `npm run build`, then reload this page.');
 
-  const run = async () => {
+  const search = async () => {
     const term = input.value.trim();
-    options.onQuery?.(term);
+    const active: Record<string, string> = {};
+    for (const [key, select] of selects) if (select.value) active[key] = select.value;
+    options.onQuery?.(term, active);
     let pf: Pagefind;
     try {
       pf = await pagefind();
     } catch {
-      status.textContent = 'The search index has not been built yet. Run `npm run build`, then reload this page.';
+      noIndex();
       return;
     }
-    const active: Record<string, string> = {};
-    for (const [key, select] of selects) if (select.value) active[key] = select.value;
     if (!term && !Object.keys(active).length) {
       results.replaceChildren();
       status.textContent = '';
       return;
     }
-    const search = await pf.debouncedSearch(term || ' ', { filters: active }, 150);
-    if (!search) return;
-    const found = await Promise.all(search.results.slice(0, 12).map((r) => r.data()));
+    // With no words, null asks Pagefind for every page that matches the filters.
+    const found = await pf.debouncedSearch(term || null, { filters: active }, 150);
+    if (!found) return;
+    const shown = await Promise.all(found.results.slice(0, 12).map((r) => r.data()));
     results.replaceChildren(
-      ...found.map((r) => {
+      ...shown.map((r) => {
         const excerpt = element('p', { className: 'excerpt' });
         excerpt.innerHTML = r.excerpt;
         const subs = r.sub_results
@@ -76,28 +81,39 @@ function searchUI(root: HTMLElement, options: { onQuery?: (q: string) => void; o
         return element('li', {}, element('a', { href: r.url, className: 'result-title' }, r.meta.title ?? r.url), excerpt, ...(subs.length ? [element('ul', { className: 'sub-results' }, ...subs)] : []));
       }),
     );
-    status.textContent = `${search.results.length} result${search.results.length === 1 ? '' : 's'}${term ? ` for “${term}”` : ''}.`;
+    const count = found.results.length;
+    const within = Object.values(active).join(', ');
+    status.textContent = `${count} result${count === 1 ? '' : 's'}${term ? ` for “${term}”` : ''}${within ? ` in ${within}` : ''}${count > shown.length ? `; the first ${shown.length} are shown` : ''}.`;
   };
+  let latest: Promise<void> = Promise.resolve();
+  const run = () => (latest = search());
 
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    // Wait for the search of the last keystroke, then open its first result.
+    for (let settled; settled !== latest; ) await (settled = latest);
+    results.querySelector('a')?.click();
+  });
   void pagefind()
     .then((pf) => pf.filters())
     .then((available) => {
       for (const [key, text] of FILTERS) {
-        const values = Object.keys(available[key] ?? {});
+        const values = Object.keys(available[key] ?? {}).sort();
         if (!values.length) continue;
-        const select = element('select', { name: key }, element('option', { value: '' }, `Any ${text.toLowerCase()}`), ...values.sort().map((v) => element('option', { value: v }, v)));
+        const select = element('select', { name: key }, element('option', { value: '' }, `Any ${text.toLowerCase()}`), ...values.map((v) => element('option', { value: v }, v)));
+        const initial = options.initialFilters?.get(key);
+        if (initial && values.includes(initial)) select.value = initial;
         select.addEventListener('change', run);
         selects.set(key, select);
         filters.append(element('label', { className: 'search-filter' }, text, select));
       }
+      if (input.value || [...selects.values()].some((s) => s.value)) run();
     })
-    .catch(() => {
-      status.textContent = 'The search index has not been built yet. Run `npm run build`, then reload this page.';
-    });
+    .catch(noIndex);
   input.addEventListener('input', run);
-  // Arrow keys move between the input and the result links.
   root.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    // A filter's own arrow keys choose its options.
+    if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || (event.target as Element).closest('select')) return;
     const links = [...results.querySelectorAll<HTMLAnchorElement>('a')];
     if (!links.length) return;
     const i = links.indexOf(document.activeElement as HTMLAnchorElement);
@@ -109,7 +125,6 @@ function searchUI(root: HTMLElement, options: { onQuery?: (q: string) => void; o
   results.addEventListener('click', (e) => {
     if ((e.target as HTMLElement).closest('a')) options.onNavigate?.();
   });
-  if (input.value) void run();
   return input;
 }
 
@@ -125,17 +140,19 @@ export function mountSearchDialog(dialog: HTMLDialogElement): void {
   searchUI(dialog, { onNavigate: () => dialog.close() });
 }
 
-/** The /search/ page: reads `?q=`, keeps the URL in step with the query so it can be shared. */
+/** The /search/ page: reads `?q=` and the filters, and keeps the URL in step so it can be shared. */
 export function mountSearchPage(): void {
   const container = document.querySelector<HTMLElement>('[data-search-page]');
   if (!container) return;
+  const params = new URLSearchParams(location.search);
   container.querySelector<HTMLElement>('.search-submit')!.hidden = true;
-  container.querySelector('input')!.value = new URLSearchParams(location.search).get('q') ?? '';
+  container.querySelector('input')!.value = params.get('q') ?? '';
   const input = searchUI(container, {
-    onQuery: (q) => {
-      const url = new URL(location.href);
+    initialFilters: params,
+    onQuery: (q, filters) => {
+      const url = new URL(location.pathname, location.href);
       if (q) url.searchParams.set('q', q);
-      else url.searchParams.delete('q');
+      for (const [key, value] of Object.entries(filters)) url.searchParams.set(key, value);
       history.replaceState(null, '', url);
     },
   });

@@ -251,6 +251,50 @@ describe('search', () => {
     });
   }
 
+  it('opens the first result on Enter, even when pressed before the results arrive', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/tasks/first-task/`);
+    await page.keyboard.press('/');
+    await page.keyboard.type('zanzibar');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/start/setup/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Setting up');
+    await context.close();
+  });
+
+  it('leaves the arrow keys to a focused filter, and lists pages by filter alone with no words', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/tasks/first-task/`);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog.getByRole('searchbox').fill('task');
+    await dialog.locator('.result-title').first().waitFor();
+    const level = dialog.getByLabel('Level');
+    await level.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(level.evaluate((s: HTMLSelectElement) => s.selectedIndex)).resolves.toBe(1);
+    await expect(level.evaluate((s) => s === document.activeElement)).resolves.toBe(true);
+    await dialog.getByRole('searchbox').fill('');
+    await level.selectOption('Core developer');
+    const titles = dialog.locator('.result-title');
+    await expect.poll(() => titles.allTextContents(), { timeout: 10_000 }).toEqual(['Core duties']);
+    await expect(dialog.getByRole('status').textContent()).resolves.toBe('1 result in Core developer.');
+    await context.close();
+  });
+
+  it('keeps the chosen filters in the /search/ URL and restores them from it', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/search/?level=Core+developer`);
+    await expect.poll(() => page.locator('.search-results .result-title').allTextContents(), { timeout: 10_000 }).toEqual(['Core duties']);
+    await expect(page.getByLabel('Level').inputValue()).resolves.toBe('Core developer');
+    await page.getByRole('searchbox').fill('typo');
+    await page.getByLabel('Level').selectOption('');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=typo');
+    await page.getByLabel('Section').selectOption('Tasks');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=typo&section=Tasks');
+    await context.close();
+  });
+
   it('loads no search code before search is opened', async () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/start/setup/`);
