@@ -20,6 +20,8 @@ export interface LinkTargets {
   drafts?: Set<string>;
   /** Old paths from redirects.yaml → their targets; links to them work but should be updated. */
   redirects?: Map<string, string>;
+  /** Paths under which links are not checked: pages made from a data file that has errors. */
+  unchecked?: readonly string[];
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -48,7 +50,7 @@ export function findBrokenLinks(sources: readonly LinkSource[], targets: LinkTar
   for (const source of sources) {
     for (const link of source.links) {
       const resolved = resolveLink(link.href, source.url);
-      if (!resolved) continue;
+      if (!resolved || targets.unchecked?.some((prefix) => resolved.path.startsWith(prefix))) continue;
       const position = { line: link.line, column: link.column };
       if (targets.drafts?.has(resolved.path)) {
         diagnostics.push(diagnostic('draft-link', source.file, position, `Link "${link.href}" points to a draft page, which is not published.`, 'Publish the page (remove `draft: true`) or remove the link until it is.'));
@@ -63,7 +65,7 @@ export function findBrokenLinks(sources: readonly LinkSource[], targets: LinkTar
       if (!anchors) {
         const near = closest(resolved.path, urls);
         diagnostics.push(
-          diagnostic('broken-link', source.file, position, `Link "${link.href}" points to no page.`, `${near ? `did you mean "${near}"? ` : ''}If the page moved, add it to content/redirects.yaml.`),
+          diagnostic('broken-link', source.file, position, `Link "${link.href}" points to no page.`, `${near ? `did you mean "${near}"? ` : ''}If the page moved, add it to redirects.yaml in the content folder.`),
         );
         continue;
       }

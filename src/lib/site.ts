@@ -13,6 +13,7 @@ import { ladder, type Rung } from './ladder.ts';
 import { findBrokenLinks } from './links.ts';
 import type { Heading, Todo } from './markdown.ts';
 import { renderPages, type RenderStats } from './render.ts';
+import type { InvalidData } from '../plugins/index.ts';
 import { neighbours, readingOrder } from './reading-order.ts';
 import type { Level, SiteConfig } from './schema.ts';
 import { loadExperts, type ExpertsIndex } from './experts.ts';
@@ -121,15 +122,24 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   if (!config) return empty;
 
   const guides = content.guides;
-  const experts = loadExperts(path.join(content.contentDir, 'experts.yaml'), { profileTemplate: config.profileUrl });
+  const expertsFile = path.join(content.contentDir, 'experts.yaml');
+  const labelsFile = path.join(content.contentDir, 'data', 'labels.yaml');
+  const releasesFile = path.join(content.contentDir, 'data', 'release-cycle.json');
+  const experts = loadExperts(expertsFile, { profileTemplate: config.profileUrl });
   diagnostics.push(...experts.diagnostics);
-  const labels = loadLabels(path.join(content.contentDir, 'data', 'labels.yaml'));
-  const releases = loadReleaseCycle(path.join(content.contentDir, 'data', 'release-cycle.json'));
+  const labels = loadLabels(labelsFile);
+  const releases = loadReleaseCycle(releasesFile);
   diagnostics.push(...labels.diagnostics, ...releases.diagnostics);
+  // Data files that exist but did not load: their errors are reported once, for the file, and
+  // the directives and links that depend on them stay quiet.
+  const invalid: InvalidData[] = [];
+  if (!experts.index && existsSync(expertsFile)) invalid.push('experts');
+  if (!labels.groups && existsSync(labelsFile)) invalid.push('labels');
+  if (!releases.releases && existsSync(releasesFile)) invalid.push('releases');
   const today = buildDate();
   const { pages: rendered, stats } = await renderPages(
     guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading })),
-    { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos || Boolean(options.drafts), data: { experts: experts.index, commitRules: config.commitRules, labels: labels.groups, releases: releases.releases, today } }, cacheDir: options.cacheDir, workers: options.workers },
+    { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos || Boolean(options.drafts), data: { experts: experts.index, commitRules: config.commitRules, labels: labels.groups, releases: releases.releases, today, ...(invalid.length ? { invalid } : {}) } }, cacheDir: options.cacheDir, workers: options.workers },
   );
   const extraPages = new Map(options.extraPages ?? []);
   if (config.options.showTodos || options.drafts) extraPages.set('/todo/', ['main']);
@@ -187,7 +197,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   diagnostics.push(
     ...findBrokenLinks(
       all.filter((p) => !p.draft).map((p) => ({ url: p.url, file: path.join(content.contentDir, p.relativePath), links: (p as Page & { links: [] }).links })),
-      { pages: targets, drafts, redirects: new Map(redirects.redirects.map((r) => [r.from, r.to])) },
+      { pages: targets, drafts, redirects: new Map(redirects.redirects.map((r) => [r.from, r.to])), unchecked: invalid.includes('experts') ? ['/experts/'] : [] },
     ),
   );
   const externalLinks = all

@@ -43,10 +43,29 @@ export interface PipelineData {
   releases?: Release[];
   /** Build date, YYYY-MM-DD. */
   today?: string;
+  /**
+   * Data files that exist but have errors. Directives that use them render nothing and report
+   * nothing: the file's own errors say what to fix.
+   */
+  invalid?: ReadonlyArray<InvalidData>;
 }
+
+export type InvalidData = 'experts' | 'labels' | 'releases';
 
 /** Directive names the pipeline handles; anything else is an `unknown-directive` error. */
 export const KNOWN_DIRECTIVES = [...Object.keys(ADMONITION_TITLES), 'tabs', 'tab', 'experts', 'todo', 'labels', 'versions-table', 'versions-chart'];
+
+/** How each known directive is written, for a known name written with the wrong number of colons. */
+export const DIRECTIVE_FORMS: Record<string, string> = {
+  ...Object.fromEntries(Object.keys(ADMONITION_TITLES).map((name) => [name, `:::${name}`])),
+  tabs: '::::tabs',
+  tab: ':::tab{label="…"}',
+  experts: ':experts[area]',
+  todo: ':::todo',
+  labels: '::labels',
+  'versions-table': '::versions-table{status="supported"}',
+  'versions-chart': '::versions-chart',
+};
 
 /** The remark plugins, in order (each a plugin or a [plugin, options] pair). */
 export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[], any> | [Plugin<any[], any>, unknown]> {
@@ -60,9 +79,9 @@ export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[]
     remarkAdmonitions,
     remarkTabs,
     [remarkTodo, { show: options.showTodos ?? true }],
-    [remarkExperts, { experts: options.data?.experts }],
-    [remarkDataTables, { labels: options.data?.labels, releases: options.data?.releases, today: options.data?.today }],
-    [remarkUnknownDirectives, { known: KNOWN_DIRECTIVES }],
+    [remarkExperts, { experts: options.data?.experts, invalid: options.data?.invalid?.includes('experts') }],
+    [remarkDataTables, { labels: options.data?.labels, releases: options.data?.releases, today: options.data?.today, invalid: options.data?.invalid }],
+    [remarkUnknownDirectives, { known: KNOWN_DIRECTIVES, forms: DIRECTIVE_FORMS }],
   ];
 }
 

@@ -11,6 +11,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { LabelGroup } from '../lib/labels.ts';
+import type { InvalidData } from './index.ts';
 import { DEVELOPMENT_MONTHS, type Release, versionsChartSvg, versionsTableRows } from '../lib/release-cycle.ts';
 import { report } from '../lib/report.ts';
 
@@ -19,6 +20,13 @@ export interface Options {
   releases?: Release[];
   /** The build date, `YYYY-MM-DD` (injectable so output is reproducible). */
   today?: string;
+  /** Data files that exist but have errors (reported for the file): their directives render nothing. */
+  invalid?: ReadonlyArray<InvalidData>;
+}
+
+/** Marks a directive as handled and renders nothing in its place. */
+function renderNothing(node: LeafDirective): void {
+  node.data = { hName: 'div', hProperties: { hidden: true }, hChildren: [] };
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -85,19 +93,22 @@ export default function remarkDataTables(options: Options = {}) {
       if (!parent || index === undefined) return;
       if (node.name === 'labels') {
         if (!options.labels) {
-          report(file, 'invalid-directive', node, '"::labels" needs data/labels.yaml, which this site does not have.', 'Create content/data/labels.yaml, or remove the directive.');
+          if (!options.invalid?.includes('labels')) report(file, 'invalid-directive', node, '"::labels" needs data/labels.yaml, which this site does not have.', 'Create data/labels.yaml in the content folder, or remove the directive.');
+          renderNothing(node);
           return;
         }
         const group = node.attributes?.group;
         const groups = group ? options.labels.filter((g) => g.id === group) : options.labels;
         if (group && !groups.length) {
           report(file, 'invalid-directive', node, `"::labels{group="${group}"}" names no group of data/labels.yaml.`, `Groups: ${options.labels.map((g) => g.id).join(', ')}.`);
+          renderNothing(node);
           return;
         }
         node.data = { hName: 'div', hChildren: [labelsTable(groups)] };
       } else if (node.name === 'versions-table' || node.name === 'versions-chart') {
         if (!options.releases) {
-          report(file, 'invalid-directive', node, `"::${node.name}" needs data/release-cycle.json, which this site does not have.`, 'Create content/data/release-cycle.json, or remove the directive.');
+          if (!options.invalid?.includes('releases')) report(file, 'invalid-directive', node, `"::${node.name}" needs data/release-cycle.json, which this site does not have.`, 'Create data/release-cycle.json in the content folder, or remove the directive.');
+          renderNothing(node);
           return;
         }
         if (node.name === 'versions-chart') {
@@ -110,6 +121,7 @@ export default function remarkDataTables(options: Options = {}) {
         const status = node.attributes?.status ?? 'supported';
         if (status !== 'supported' && status !== 'end-of-life') {
           report(file, 'invalid-directive', node, `"::versions-table" takes status="supported" or status="end-of-life", not "${status}".`, 'Use one of the two.');
+          renderNothing(node);
           return;
         }
         node.data = { hName: 'div', hProperties: { className: ['table-wrap'] }, hChildren: [versionsTable(options.releases, status, today)] };

@@ -14,6 +14,8 @@ import { report } from '../lib/report.ts';
 
 export interface Options {
   experts?: ExpertsIndex;
+  /** experts.yaml exists but has errors (reported for the file): render the label, report nothing. */
+  invalid?: boolean;
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
@@ -31,14 +33,18 @@ export default function remarkExperts(options: Options = {}) {
       const index = options.experts;
       const area = index && query ? findArea(index, query) : undefined;
       node.data = { hName: 'span', hProperties: { className: ['experts-inline'] } };
+      if (!area && options.invalid) {
+        node.children = [text(query)];
+        return;
+      }
       if (!area) {
         const names = index?.areas.map((a) => a.name) ?? [];
         report(
           file,
           'unknown-expert',
           node,
-          index ? `":experts[${query}]" names no area of the experts index.` : '":experts[…]" needs content/experts.yaml, which this site does not have.',
-          index ? `${suggestion(query, names, 'area') || 'Check the area names in experts.yaml.'}` : 'Create experts.yaml or remove the directive.',
+          index ? `":experts[${query}]" names no area of the experts index.` : '":experts[…]" needs experts.yaml, which this site does not have.',
+          index ? `${suggestion(query, names, 'area') || 'Check the area names in experts.yaml.'}` : 'Create experts.yaml in the content folder, or remove the directive.',
         );
         node.children = [text(query)];
         return;

@@ -13,6 +13,8 @@ import { report } from '../lib/report.ts';
 export interface Options {
   /** Names of the directives that the plugins before this one handle. */
   known: readonly string[];
+  /** How each known directive is written (`labels` → `::labels`), for the hint. */
+  forms?: Readonly<Record<string, string>>;
 }
 
 const handled = (node: Directives) => Boolean(node.data?.hName);
@@ -32,6 +34,12 @@ export default function remarkUnknownDirectives(options: Options) {
         return;
       }
       const colons = node.type === 'containerDirective' ? ':::' : node.type === 'leafDirective' ? '::' : ':';
+      if (known.includes(node.name)) {
+        // A known name that its plugin left alone is written in another form (`:::labels`).
+        const form = options.forms?.[node.name];
+        report(file, 'invalid-directive', node, `"${colons}${node.name}" is written with the wrong number of colons.`, form ? `Write it as ${form}.` : 'Check the number of colons.');
+        return;
+      }
       const near = suggestion(node.name, [...known], 'directive');
       report(
         file,
