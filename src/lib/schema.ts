@@ -118,26 +118,31 @@ export function validate<S extends z.ZodType>(
 ): { data?: z.infer<S>; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(parsed.value ?? {});
   if (result.success) return { data: result.data, diagnostics: [] };
-  const diagnostics = result.error.issues.map((issue) => issueDiagnostic(issue, parsed, file, codeFor?.(issue) ?? code, schema));
+  const diagnostics = result.error.issues.flatMap((issue) => issueDiagnostics(issue, parsed, file, codeFor?.(issue) ?? code, schema));
   return { diagnostics };
 }
 
-function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string, code: Code, schema: z.ZodType): Diagnostic {
+/** One diagnostic per issue, except unknown keys: one for each, at its own position. */
+function issueDiagnostics(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string, code: Code, schema: z.ZodType): Diagnostic[] {
+  if (issue.code !== 'unrecognized_keys') return [issueDiagnostic(issue, parsed, file, code)];
+  const path = issue.path;
+  const known = knownKeys(schema, path);
+  return issue.keys.map((key) => {
+    const near = closest(key, known);
+    return diagnostic(
+      code,
+      file,
+      parsed.keyPositionOf([...path, key]),
+      `Unknown field "${key}"${path.length ? ` in "${path.join('.')}"` : ''}.`,
+      near ? `did you mean "${near}"?` : `Remove it; the fields here are: ${known.join(', ')}.`,
+    );
+  });
+}
+
+function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string, code: Code): Diagnostic {
   const path = issue.path;
   const where = path.length ? `"${path.join('.')}"` : 'the file';
   switch (issue.code) {
-    case 'unrecognized_keys': {
-      const key = issue.keys[0]!;
-      const known = knownKeys(schema, path);
-      const near = closest(key, known);
-      return diagnostic(
-        code,
-        file,
-        parsed.keyPositionOf([...path, key]),
-        `Unknown field "${key}"${path.length ? ` in ${where}` : ''}.`,
-        near ? `did you mean "${near}"?` : `Remove it; the fields here are: ${known.join(', ')}.`,
-      );
-    }
     case 'invalid_value': {
       const valid = issue.values.map(String);
       const got = valueAt(parsed.value, path);
@@ -154,6 +159,10 @@ function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: stri
       const got = valueAt(parsed.value, path);
       if (got === undefined) {
         return diagnostic(code, file, parsed.positionOf(path.slice(0, -1)), `Missing required field ${where}.`, `Add ${where} (${issue.expected}).`);
+      }
+      if (typeof got === 'number' && !Number.isFinite(got)) {
+        // YAML reads `1e999` as Infinity and `.nan` as NaN, which are numbers but not usable ones.
+        return diagnostic(code, file, parsed.positionOf(path), `${where} is ${got}, which is not a finite number.`, 'Write an ordinary number, such as 2 or 2.5.');
       }
       return diagnostic(
         code,

@@ -73,6 +73,7 @@ const FAILURES: Array<[string, (dir: string) => void, RegExp]> = [
   ['a guide whose file name has no letter or digit', (d) => write(d, 'guides/start/🚀.md', '# Rocket\n'), /guides\/start\/🚀\.md {2}error {2}invalid-file-name\n {2}The file name "🚀\.md" gives this guide no URL/],
   ['a section id that is a built-in page', (d) => { edit(d, 'site.yaml', 'id: reference', 'id: todo'); cpSync(path.join(d, 'guides/reference'), path.join(d, 'guides/todo'), { recursive: true }); rmSync(path.join(d, 'guides/reference'), { recursive: true }); }, /site\.yaml:17:9 {2}error {2}invalid-site-config\n {2}Section id is "todo", which the site uses for a built-in page \(\/todo\/\)\./],
   ['two expert handles that differ only in case', (d) => edit(d, 'experts.yaml', '  bob:\n', '  Alice:\n    status: active\n  bob:\n'), /experts\.yaml:5:3 {2}error {2}invalid-experts\n {2}"Alice" and "alice" \(line 2\) differ only in case/],
+  ['two unknown frontmatter fields', (d) => edit(d, 'guides/start/help.md', 'order: 2', 'ordr: 2\ndraf: false'), /help\.md:4:1 {2}error {2}invalid-frontmatter\n {2}Unknown field "ordr"\.\n {2}Fix: did you mean "order"\?[\s\S]*help\.md:5:1 {2}error {2}invalid-frontmatter\n {2}Unknown field "draf"\.\n {2}Fix: did you mean "draft"\?/],
   ['an unknown experts area', (d) => edit(d, 'guides/tasks/pull-requests.md', ':experts[asyncio]', ':experts[asynco]'), /guides\/tasks\/pull-requests\.md:8:47 {2}error {2}unknown-expert/],
 ];
 

@@ -45,6 +45,23 @@ describe('content model', () => {
     expect(d!.hint).toBe('did you mean "title"?');
   });
 
+  it('reports every unknown field of a mapping, each at its own position with the field it resembles', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '---\ntitel: A\nleval: core\ntagz: [x]\n---\n# A\n' });
+    expect(loadContent(dir).diagnostics.map((d) => `${d.line}:${d.column} ${d.message} ${d.hint}`)).toEqual([
+      '2:1 Unknown field "titel". did you mean "title"?',
+      '3:1 Unknown field "leval". did you mean "level"?',
+      '4:1 Unknown field "tagz". did you mean "tags"?',
+    ]);
+  });
+
+  it('says that an order of 1e999 or .nan is not a finite number', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '---\norder: 1e999\n---\n# A\n', 'guides/tasks/b.md': '---\norder: .nan\n---\n# B\n' });
+    expect(loadContent(dir).diagnostics.map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'a.md:2:8 "order" is Infinity, which is not a finite number.',
+      'b.md:2:8 "order" is NaN, which is not a finite number.',
+    ]);
+  });
+
   it('reports a guide without a title', () => {
     const dir = contentFolder({ 'guides/tasks/a.md': '---\nlevel: core\n---\nJust text.\n' });
     expect(codes(dir)).toEqual(['guides/tasks/a.md:1:1 missing-title']);
