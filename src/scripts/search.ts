@@ -3,7 +3,7 @@
  * /search/?q= page share it. Loaded only when the reader asks for search.
  */
 interface PagefindResult {
-  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; sub_results: Array<{ title: string; url: string; excerpt: string }> }>;
+  data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; filters: Record<string, string[]>; sub_results: Array<{ title: string; url: string; excerpt: string }> }>;
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
@@ -15,7 +15,9 @@ let loading: Promise<Pagefind> | undefined;
 function pagefind(): Promise<Pagefind> {
   const url = '/pagefind/pagefind.js';
   return (loading ??= import(/* @vite-ignore */ url).then(async (pf: Pagefind) => {
-    await pf.options({ excerptLength: 24 });
+    // Short records (a person's page, one row of the experts index) would outrank whole guides
+    // that discuss a term at length; a lower page-length bias keeps guides near the top.
+    await pf.options({ excerptLength: 24, ranking: { pageLength: 0.3 } });
     return pf;
   }));
 }
@@ -78,7 +80,9 @@ function searchUI(
           .filter((s) => s.url !== r.url && s.url.includes('#'))
           .slice(0, 3)
           .map((s) => element('li', {}, element('a', { href: s.url }, s.title)));
-        return element('li', {}, element('a', { href: r.url, className: 'result-title' }, r.meta.title ?? r.url), excerpt, ...(subs.length ? [element('ul', { className: 'sub-results' }, ...subs)] : []));
+        const kind = r.filters.kind?.[0];
+        const context = r.filters.section?.[0] ?? (kind ? `Experts · ${kind}` : '');
+        return element('li', {}, element('span', { className: 'result-context' }, context), element('a', { href: r.url, className: 'result-title' }, r.meta.title ?? r.url), excerpt, ...(subs.length ? [element('ul', { className: 'sub-results' }, ...subs)] : []));
       }),
     );
     const count = found.results.length;

@@ -40,6 +40,29 @@ describe('the bundled developer\'s guide', () => {
     await context.close();
   });
 
+  it('ranks the asyncio experts row and the guides above the people, and names each result\'s section', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/`);
+    await page.keyboard.press('/');
+    const dialog = page.getByRole('dialog', { name: 'Search' });
+    await dialog.getByRole('searchbox').fill('asyncio');
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 10_000 }).toContain('for “asyncio”');
+    const hrefs = await dialog.locator('.result-title').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(hrefs[0]).toBe('/experts/#module-asyncio');
+    const firstPerson = hrefs.findIndex((h) => /^\/experts\/[^#]/.test(h));
+    const guides = hrefs.filter((h) => !h.startsWith('/experts/'));
+    expect(guides.length).toBeGreaterThanOrEqual(3);
+    if (firstPerson >= 0) expect(hrefs.indexOf(guides[2]!)).toBeLessThan(firstPerson);
+    const contexts = await dialog.locator('.result-context').allTextContents();
+    expect(contexts[0]).toBe('Experts · Module');
+    expect(contexts[hrefs.indexOf(guides[0]!)]).toMatch(/^(Getting started|Tasks|Triage|Committing|Testing|Resources|Porting|Proposing changes)$/);
+    // A person's page still comes first for their own handle.
+    await dialog.getByRole('searchbox').fill('asvetlov');
+    await expect.poll(() => dialog.locator('.result-title').first().getAttribute('href'), { timeout: 10_000 }).toBe('/experts/asvetlov/');
+    await expect(dialog.locator('.result-context').first().textContent()).resolves.toBe('Experts · Person');
+    await context.close();
+  });
+
   it('has no WCAG 2.2 AA violations on its data pages in either theme', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const { page, context } = await newPage(site, { colorScheme: scheme, bypassCSP: true });
