@@ -63,6 +63,18 @@ describe('the bundled developer\'s guide', () => {
     await context.close();
   });
 
+  it('fits the experts index into a 320 px screen, each row a card naming its columns', async () => {
+    const { page, context } = await newPage(site, { width: 320, bypassCSP: true });
+    await page.goto(`${site.url}/experts/`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const experts = page.locator('#module-asyncio td').first();
+    await expect(experts.evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toBe('"Experts: "');
+    const box = (await experts.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(320);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('has no WCAG 2.2 AA violations on its data pages in either theme', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const { page, context } = await newPage(site, { colorScheme: scheme, bypassCSP: true });
