@@ -37,12 +37,13 @@ const STATUS_TEXT: Record<string, string> = {
   'end-of-life': 'end of life',
 };
 
-function labelsTable(groups: LabelGroup[]): Element {
+/** The labels reference; each group's heading is one level below the heading the directive sits under. */
+function labelsTable(groups: LabelGroup[], headingDepth: number): Element {
   return h(
     'div',
     { className: ['labels-reference'] },
     groups.flatMap((group) => [
-      h('h3', { id: `labels-${group.id}` }, group.title),
+      h(`h${headingDepth}`, { id: `labels-${group.id}` }, group.title),
       ...(group.description ? [h('p', group.description)] : []),
       h('table', { className: ['labels-table'] }, [
         h('thead', h('tr', [h('th', { scope: 'col' }, 'Label'), h('th', { scope: 'col' }, 'Meaning')])),
@@ -89,6 +90,13 @@ function versionsTable(releases: Release[], which: 'supported' | 'end-of-life', 
 export default function remarkDataTables(options: Options = {}) {
   return (tree: Root, file: VFile) => {
     const today = new Date(`${options.today ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+    // The depth of the last heading before each directive (the page title counts as 1).
+    const depthAbove = new Map<LeafDirective, number>();
+    let depth = 1;
+    visit(tree, (node) => {
+      if (node.type === 'heading') depth = node.depth;
+      else if (node.type === 'leafDirective') depthAbove.set(node, depth);
+    });
     visit(tree, 'leafDirective', (node: LeafDirective, index, parent) => {
       if (!parent || index === undefined) return;
       if (node.name === 'labels') {
@@ -104,7 +112,7 @@ export default function remarkDataTables(options: Options = {}) {
           renderNothing(node);
           return;
         }
-        node.data = { hName: 'div', hChildren: [labelsTable(groups)] };
+        node.data = { hName: 'div', hChildren: [labelsTable(groups, Math.min(6, (depthAbove.get(node) ?? 1) + 1))] };
       } else if (node.name === 'versions-table' || node.name === 'versions-chart') {
         if (!options.releases) {
           if (!options.invalid?.includes('releases')) report(file, 'invalid-directive', node, `"::${node.name}" needs data/release-cycle.json, which this site does not have.`, 'Create data/release-cycle.json in the content folder, or remove the directive.');
