@@ -40,6 +40,20 @@ describe('navigation', () => {
     await context.close();
   });
 
+  it('reaches the experts index and the help-wanted list from the home page', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/`);
+    const sections = page.locator('.sections');
+    await sections.getByRole('link', { name: 'Experts index' }).click();
+    await page.waitForURL('**/experts/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Experts index');
+    await page.goBack();
+    await sections.getByRole('link', { name: 'Help wanted' }).click();
+    await page.waitForURL('**/todo/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Help wanted');
+    await context.close();
+  });
+
   it('answers an unknown address with the 404 page', async () => {
     const { page, context } = await newPage(site);
     const response = await page.goto(`${site.url}/no/such/page/`);
