@@ -158,6 +158,10 @@ export function loadGuide(file: string, contentDir: string, section: string): { 
   }
   const { yaml, body } = splitFrontmatter(text);
   const diagnostics: Diagnostic[] = [];
+  if (yaml === undefined && /^---[ \t]*\r?\n/.test(text)) {
+    // Opened but never closed: say so, rather than reporting what follows from it (no title).
+    return { diagnostics: [diagnostic('invalid-frontmatter', file, { line: 1, column: 1 }, 'The frontmatter starts with `---` on line 1 but is never closed.', 'Add a line with only `---` after the last frontmatter field.')] };
+  }
   let frontmatter: Frontmatter = { draft: false, tags: [] };
   if (yaml !== undefined) {
     const parsed = parseYaml(yaml, file, { lineOffset: 1 });
@@ -215,11 +219,16 @@ export function loadContent(contentDir: string): ContentSource {
   const dir = path.resolve(contentDir);
   const diagnostics: Diagnostic[] = [];
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    const isFile = existsSync(dir);
     return {
       contentDir: dir,
       site: undefined as unknown as SiteConfig,
       guides: [],
-      diagnostics: [diagnostic('missing-content', dir, undefined, `The content folder "${contentDir}" does not exist.`, 'Pass an existing folder with --content, or run from the project root where content/ lives.')],
+      diagnostics: [
+        isFile
+          ? diagnostic('missing-content', dir, undefined, `"${contentDir}" is a file; --content takes the folder that holds site.yaml and guides/.`, `Pass its folder instead: --content ${path.dirname(contentDir) || '.'}`)
+          : diagnostic('missing-content', dir, undefined, `The content folder "${contentDir}" does not exist.`, 'Pass an existing folder with --content, or run from the project root where content/ lives.'),
+      ],
     };
   }
   const config = loadSiteConfig(dir);

@@ -23,7 +23,7 @@ export interface ParsedYaml {
 export function parseYaml(text: string, file: string, options: { lineOffset?: number; code?: Code } = {}): ParsedYaml {
   const lineOffset = options.lineOffset ?? 0;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: true });
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };

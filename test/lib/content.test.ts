@@ -124,6 +124,19 @@ describe('content model', () => {
     expect(codes(dir)[0]).toBe('site.yaml:0:0 missing-content');
   });
 
+  it('says so when --content names a file, and points at its folder', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '# A\n' });
+    const [d] = loadContent(path.join(dir, 'site.yaml')).diagnostics;
+    expect(d!.message).toMatch(/site\.yaml" is a file; --content takes the folder that holds site\.yaml and guides\//);
+    expect(d!.hint).toBe(`Pass its folder instead: --content ${dir}`);
+  });
+
+  it('reports frontmatter that is opened but never closed, and nothing that follows from it', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '---\ntitle: A\nlevel: newcomer\n\nText with no closing line.\n' });
+    expect(codes(dir)).toEqual(['guides/tasks/a.md:1:1 invalid-frontmatter']);
+    expect(loadContent(dir).diagnostics[0]!.message).toContain('never closed');
+  });
+
   it('reports invalid UTF-8 at the line of the bad byte, and a directory named like a guide', () => {
     const dir = contentFolder({});
     mkdirSync(path.join(dir, 'guides/tasks'), { recursive: true });

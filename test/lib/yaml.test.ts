@@ -17,4 +17,11 @@ describe('YAML with positions', () => {
     expect(parsed.diagnostics).toMatchObject([{ code: 'invalid-yaml', line: 2, column: 8 }]);
     expect(parsed.diagnostics[0]!.message).toContain(`more than ${MAX_ALIAS_EXPANSION.toLocaleString('en')} values`);
   });
+
+  it('merges a mapping into another with a << merge key', () => {
+    const text = 'base: &base\n  status: active\n  links: []\nalice:\n  <<: *base\n  name: Alice\n';
+    const parsed = parseYaml(text, 'experts.yaml');
+    expect(parsed.diagnostics).toEqual([]);
+    expect((parsed.value as Record<string, unknown>).alice).toEqual({ status: 'active', links: [], name: 'Alice' });
+  });
 });
