@@ -16,6 +16,9 @@ export interface ParsedYaml {
   keyPositionOf(path: readonly PropertyKey[]): Position;
 }
 
+/** At most this many YAML syntax errors are reported per file. */
+export const MAX_SYNTAX_ERRORS = 3;
+
 /**
  * Parses YAML text. `lineOffset` shifts reported lines, for YAML embedded in another file
  * (frontmatter starts on line 2 of a guide).
@@ -29,7 +32,10 @@ export function parseYaml(text: string, file: string, options: { lineOffset?: nu
     return { line: line + lineOffset, column: col };
   };
   const diagnostics: Diagnostic[] = [];
-  for (const error of doc.errors) {
+  // One syntax error (a tab, a missing quote) usually makes the parser report many more after it;
+  // show the first few, one per line, and count the rest.
+  const shown = doc.errors.filter((e, i, all) => all.findIndex((o) => at(o.pos[0]).line === at(e.pos[0]).line) === i).slice(0, MAX_SYNTAX_ERRORS);
+  for (const error of shown) {
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     diagnostics.push(
       diagnostic(
@@ -40,6 +46,11 @@ export function parseYaml(text: string, file: string, options: { lineOffset?: nu
         yamlHint(error.code),
       ),
     );
+  }
+  const hidden = doc.errors.length - shown.length;
+  if (hidden > 0) {
+    const last = diagnostics.at(-1)!;
+    last.message += ` (The parser reports ${hidden} more error${hidden === 1 ? '' : 's'} after this, most likely caused by the ones shown; fix these first.)`;
   }
   let value: unknown;
   if (!doc.errors.length) {

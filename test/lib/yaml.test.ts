@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ALIAS_EXPANSION, parseYaml } from '../../src/lib/yaml.ts';
+import { MAX_ALIAS_EXPANSION, MAX_SYNTAX_ERRORS, parseYaml } from '../../src/lib/yaml.ts';
 
 describe('YAML with positions', () => {
   it('loads a data file that reuses one anchor on more than a hundred areas', () => {
@@ -23,5 +23,15 @@ describe('YAML with positions', () => {
     const parsed = parseYaml(text, 'experts.yaml');
     expect(parsed.diagnostics).toEqual([]);
     expect((parsed.value as Record<string, unknown>).alice).toEqual({ status: 'active', links: [], name: 'Alice' });
+  });
+
+  it('reports the first few syntax errors, one per line, and counts the ones that follow from them', () => {
+    const text = 'title: Test\nsections:\n\t- id: a\n\t  label: A\n\t- id: b\n\t  label: B\n\t- id: c\n';
+    const parsed = parseYaml(text, 'site.yaml');
+    const lines = parsed.diagnostics.map((d) => d.line);
+    expect(lines.length).toBeLessThanOrEqual(MAX_SYNTAX_ERRORS);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(lines[0]).toBe(3);
+    expect(parsed.diagnostics.at(-1)!.message).toMatch(/The parser reports \d+ more errors? after this/);
   });
 });
