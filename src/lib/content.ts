@@ -214,6 +214,9 @@ export function loadGuide(file: string, contentDir: string, section: string): { 
   return { guide: diagnostics.some((d) => d.severity === 'error') ? undefined : guide, diagnostics };
 }
 
+/** Extensions of Markdown files that are not read as guides (only `.md` is), worth a warning. */
+const MARKDOWN_LIKE = /\.(markdown|mdown|mkd|mkdn|mdx)$/i;
+
 /** Reads a whole content folder: site.yaml and every guide, with every problem found. */
 export function loadContent(contentDir: string): ContentSource {
   const dir = path.resolve(contentDir);
@@ -256,7 +259,17 @@ export function loadContent(contentDir: string): ContentSource {
         continue;
       }
       for (const file of readdirSync(entryPath, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (!file.name.toLowerCase().endsWith('.md') || isHidden(file.name)) continue;
+        if (isHidden(file.name)) continue;
+        const filePath = path.join(entryPath, file.name);
+        if (file.isDirectory() && !file.name.toLowerCase().endsWith('.md')) {
+          diagnostics.push(diagnostic('ignored-file', filePath, undefined, `guides/${entry.name}/${file.name}/ is a folder inside a section; guides in it are not read.`, `Move its guides up into guides/${entry.name}/ (a section's guides sit directly in its folder).`, 'warning'));
+          continue;
+        }
+        if (MARKDOWN_LIKE.test(file.name)) {
+          diagnostics.push(diagnostic('ignored-file', filePath, undefined, `${file.name} is not read: only .md files are guides.`, `Rename it to ${file.name.replace(MARKDOWN_LIKE, '.md')} if it is a guide.`, 'warning'));
+          continue;
+        }
+        if (!file.name.toLowerCase().endsWith('.md')) continue;
         const loaded = loadGuide(path.join(entryPath, file.name), dir, entry.name);
         diagnostics.push(...loaded.diagnostics);
         if (loaded.guide) guides.push(loaded.guide);

@@ -17,6 +17,7 @@ export const CODES = {
   'unknown-level': 'A guide\'s `level` is not one of the contributor ladder\'s levels.',
   'unknown-section': 'A guide sits in a folder that site.yaml does not list as a section.',
   'duplicate-url': 'Two files would be published at the same URL.',
+  'ignored-file': 'A folder or Markdown-like file in guides/ that is not read (only guides/<section>/<slug>.md are).',
   'invalid-file-name': 'A guide\'s file name gives it no URL (an error) or loses characters on the way to its URL (a warning).',
   'empty-file': 'A guide file is empty.',
   'unknown-directive': 'A `:name`, `::name` or `:::name` directive that devguide does not know.',

@@ -124,6 +124,16 @@ describe('content model', () => {
     expect(codes(dir)[0]).toBe('site.yaml:0:0 missing-content');
   });
 
+  it('warns about folders inside a section and Markdown files that do not end in .md, which are not read', () => {
+    const dir = contentFolder({ 'guides/tasks/a.md': '# A\n', 'guides/tasks/old/b.md': '# B\n', 'guides/tasks/c.markdown': '# C\n', 'guides/tasks/diagram.svg': '<svg/>' });
+    const found = loadContent(dir);
+    expect(found.guides.map((g) => g.url)).toEqual(['/tasks/a/']);
+    expect(found.diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`)).toEqual([
+      'warning ignored-file c.markdown is not read: only .md files are guides.',
+      'warning ignored-file guides/tasks/old/ is a folder inside a section; guides in it are not read.',
+    ]);
+  });
+
   it('says so when --content names a file, and points at its folder', () => {
     const dir = contentFolder({ 'guides/tasks/a.md': '# A\n' });
     const [d] = loadContent(path.join(dir, 'site.yaml')).diagnostics;
