@@ -24,7 +24,6 @@ const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
 const isDark = () => (root.dataset.theme ?? (dark.matches ? 'dark' : 'light')) === 'dark';
 const syncToggle = () => toggle?.setAttribute('aria-pressed', String(isDark()));
 if (toggle) {
-  toggle.hidden = false;
   syncToggle();
   toggle.addEventListener('click', () => {
     const theme = isDark() ? 'light' : 'dark';
@@ -37,27 +36,24 @@ if (toggle) {
 
 // Menu: on narrow screens the sidebar folds away behind this button and opens as a drawer, which
 // the button or Escape closes.
+let closeMenu = () => {};
 const menu = document.querySelector<HTMLButtonElement>('[data-menu]');
 const sidebar = document.getElementById('sidebar');
 if (menu && sidebar) {
   menu.hidden = false;
   const setMenu = (open: boolean) => menu.setAttribute('aria-expanded', String(sidebar.classList.toggle('open', open)));
   menu.addEventListener('click', () => setMenu(!sidebar.classList.contains('open')));
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && sidebar.classList.contains('open')) {
-      setMenu(false);
-      menu.focus();
-    }
-  });
+  closeMenu = () => {
+    if (!sidebar.classList.contains('open')) return;
+    setMenu(false);
+    menu.focus();
+  };
 }
 
 // Copy buttons, added here so a page without JavaScript shows no dead button.
-const live = document.createElement('p');
-live.className = 'visually-hidden';
-live.setAttribute('aria-live', 'polite');
-document.body.append(live);
+const live = document.querySelector('[data-live]')!;
 for (const block of document.querySelectorAll<HTMLElement>('.code')) {
-  block.insertAdjacentHTML('beforeend', '<button type="button" class="copy" aria-label="Copy code">Copy</button>');
+  block.insertAdjacentHTML('beforeend', '<button class="copy" aria-label="Copy code">Copy</button>');
   const button = block.lastElementChild as HTMLButtonElement;
   button.onclick = async () => {
     const lines = [...block.querySelectorAll('.line')].filter((l) => !l.classList.contains('del')).map((l) => l.textContent!);
@@ -78,7 +74,7 @@ document.querySelectorAll<HTMLElement>('[data-tabs]').forEach((group, n) => {
   const panels = [...group.querySelectorAll<HTMLElement>(':scope > .tab-panel')];
   group.insertAdjacentHTML(
     'afterbegin',
-    `<div role="tablist">${panels.map((p, i) => `<button type="button" role="tab" id="tab-${n}-${i}" aria-controls="panel-${n}-${i}"></button>`).join('')}</div>`,
+    `<div role="tablist">${panels.map((p, i) => `<button role="tab" id="tab-${n}-${i}" aria-controls="panel-${n}-${i}"></button>`).join('')}</div>`,
   );
   const list = group.firstElementChild as HTMLElement;
   const tabs = [...list.children] as HTMLButtonElement[];
@@ -99,9 +95,13 @@ document.querySelectorAll<HTMLElement>('[data-tabs]').forEach((group, n) => {
     });
     return true;
   };
+  // Every group follows the choice, so panels above may change height: scroll by the difference to
+  // keep the chosen tab where the reader's pointer or eyes are.
   const choose = (tab: HTMLButtonElement) => {
+    const top = tab.getBoundingClientRect().top;
     store(TAB_KEY, tab.textContent!);
     groups.forEach((other) => other(tab.textContent!));
+    scrollBy(0, tab.getBoundingClientRect().top - top);
   };
   list.onclick = (event) => {
     const tab = (event.target as HTMLElement).closest<HTMLButtonElement>('[role=tab]');
@@ -133,6 +133,7 @@ const openSearch = (event: Event) => {
 };
 document.querySelector('[data-search-open]')?.addEventListener('click', openSearch);
 document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') closeMenu();
   const typing = (event.target as HTMLElement).closest('input,textarea,select,[contenteditable]');
   if ((event.key === '/' && !typing) || (event.key === 'k' && (event.ctrlKey || event.metaKey))) openSearch(event);
 });

@@ -159,6 +159,21 @@ describe('tabs', () => {
     await context.close();
   });
 
+  it('keeps the clicked tab where it was on screen while the groups above it change', async () => {
+    const { page, context } = await newPage(site);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${site.url}/start/setup/`);
+    // The first group is in view above the second, so its taller Linux panel is what shrinks.
+    await page.locator('[data-tabs]').first().evaluate((g) => g.scrollIntoView({ block: 'start' }));
+    const tab = page.locator('[data-tabs]').nth(1).getByRole('tab', { name: 'Windows' });
+    expect((await tab.boundingBox())!.y).toBeLessThan(760);
+    const before = (await tab.boundingBox())!.y;
+    await tab.click();
+    await expect(page.locator('[data-tabs]').first().getByRole('tab', { name: 'Windows' }).getAttribute('aria-selected')).resolves.toBe('true');
+    expect(Math.abs((await tab.boundingBox())!.y - before)).toBeLessThanOrEqual(1);
+    await context.close();
+  });
+
   it('moves between tabs with the arrow keys', async () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/start/setup/`);
