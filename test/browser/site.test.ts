@@ -123,6 +123,25 @@ describe('code blocks', () => {
     await context.close();
   });
 
+  it('keeps the Copy button off the title and the end of the first line at 320 px', async () => {
+    const { page, context } = await newPage(site, { width: 320 });
+    await page.goto(`${site.url}/start/setup/`);
+    const covered = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.code')].flatMap((block) => {
+        const pre = block.querySelector('pre')!;
+        pre.scrollLeft = pre.scrollWidth;
+        const button = block.querySelector('.copy')!.getBoundingClientRect();
+        const first = block.querySelector('.code-title') ?? block.querySelector('.line')!;
+        const range = document.createRange();
+        range.selectNodeContents(first);
+        const hit = [...range.getClientRects()].some((r) => r.width > 0 && r.right > button.left && r.left < button.right && r.bottom > button.top && r.top < button.bottom);
+        return hit ? [first.textContent] : [];
+      }),
+    );
+    expect(covered).toEqual([]);
+    await context.close();
+  });
+
   it('highlights at build time in both themes, with no highlighter script', async () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/tasks/first-task/`);
