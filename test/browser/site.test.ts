@@ -91,6 +91,23 @@ describe('links to headings', () => {
   });
 });
 
+describe('contents on narrower screens', () => {
+  it('offers a closed "On this page" list at the top of a guide below 1152 px, and only the side list above', async () => {
+    const { page, context } = await newPage(site, { width: 800 });
+    await page.goto(`${site.url}/start/setup/`);
+    await expect(page.locator('.toc').isVisible()).resolves.toBe(false);
+    const contents = page.getByRole('navigation', { name: 'On this page' });
+    await expect(contents.getByRole('link', { name: 'Build' }).isVisible()).resolves.toBe(false);
+    await contents.getByText('On this page').click();
+    await contents.getByRole('link', { name: 'Build' }).click();
+    await page.waitForURL('**#build');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect(page.locator('.toc-inline').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.toc').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+});
+
 describe('theme', () => {
   it('follows the OS, then remembers the reader\'s choice across pages', async () => {
     const { page, context } = await newPage(site, { colorScheme: 'dark' });
