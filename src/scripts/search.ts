@@ -49,7 +49,9 @@ function searchUI(
   const status = root.querySelector<HTMLElement>('.search-status')!;
   const results = root.querySelector<HTMLOListElement>('.search-results')!;
   const selects = new Map<string, HTMLSelectElement>();
-  const noIndex = () => (status.textContent = 'The search index has not been built yet. Run `npm run build`, then reload this page.');
+  const noIndex = () => {
+    status.textContent = 'The search index has not been built yet. Run `npm run build`, then reload this page.';
+  };
 
   const search = async () => {
     const term = input.value.trim();
@@ -89,7 +91,7 @@ function searchUI(
     const within = Object.values(active).join(', ');
     status.textContent = `${count} result${count === 1 ? '' : 's'}${term ? ` for “${term}”` : ''}${within ? ` in ${within}` : ''}${count > shown.length ? `; the first ${shown.length} are shown` : ''}.`;
   };
-  let latest: Promise<void> = Promise.resolve();
+  let latest: Promise<void>;
   const run = () => (latest = search());
 
   form.addEventListener('submit', async (event) => {
@@ -98,7 +100,8 @@ function searchUI(
     for (let settled; settled !== latest; ) await (settled = latest);
     results.querySelector('a')?.click();
   });
-  void pagefind()
+  // Until the filters are in place, Enter waits for them and for the first search.
+  latest = pagefind()
     .then((pf) => pf.filters())
     .then((available) => {
       for (const [key, text] of FILTERS) {
@@ -111,7 +114,7 @@ function searchUI(
         selects.set(key, select);
         filters.append(element('label', { className: 'search-filter' }, text, select));
       }
-      if (input.value || [...selects.values()].some((s) => s.value)) run();
+      if (input.value || [...selects.values()].some((s) => s.value)) return run();
     })
     .catch(noIndex);
   input.addEventListener('input', run);
