@@ -75,6 +75,27 @@ describe('the bundled developer\'s guide', () => {
     await context.close();
   });
 
+  it('shows the whole site title beside the header buttons at 320 px', async () => {
+    const { page, context } = await newPage(site, { width: 320 });
+    await page.goto(`${site.url}/getting-started/setup/`);
+    const title = page.locator('.site-title');
+    await expect(title.evaluate((t) => t.scrollHeight <= t.clientHeight && t.scrollWidth <= t.clientWidth)).resolves.toBe(true);
+    for (const name of ['Menu', 'Dark theme']) await expect(page.getByRole('button', { name }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('link', { name: 'Search', exact: true }).isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+
+  it('lays the four rungs out two by two at 768 px', async () => {
+    const { page, context } = await newPage(site, { width: 768 });
+    await page.goto(`${site.url}/`);
+    const tops = await page.locator('.rung').evaluateAll((rs) => rs.map((r) => Math.round(r.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(4);
+    expect(new Set(tops).size).toBe(2);
+    expect(tops[0]).toBe(tops[1]);
+    await context.close();
+  });
+
   it('has no WCAG 2.2 AA violations on its data pages in either theme', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const { page, context } = await newPage(site, { colorScheme: scheme, bypassCSP: true });

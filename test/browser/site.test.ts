@@ -126,6 +126,32 @@ describe('theme', () => {
   });
 });
 
+describe('header and page polish', () => {
+  it('labels the theme toggle with a tooltip and keeps it dark when pressed in the dark theme', async () => {
+    const { page, context } = await newPage(site, { colorScheme: 'dark' });
+    await page.goto(`${site.url}/start/setup/`);
+    const toggle = page.locator('[data-theme-toggle]');
+    await expect(toggle.getAttribute('title')).resolves.toBe('Dark theme');
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(toggle.evaluate((t) => getComputedStyle(t).backgroundColor)).resolves.toBe('rgb(22, 27, 34)');
+    await context.close();
+  });
+
+  it('centres the search and 404 pages at 1280 px', async () => {
+    const { page, context } = await newPage(site);
+    for (const url of ['/search/', '/no-such-page/']) {
+      await page.goto(`${site.url}${url}`);
+      const gaps = await page.locator('main').evaluate((m) => {
+        const r = m.getBoundingClientRect();
+        return [r.left, document.documentElement.clientWidth - r.right];
+      });
+      expect(gaps[0], url).toBeGreaterThan(100);
+      expect(Math.abs(gaps[0]! - gaps[1]!), url).toBeLessThanOrEqual(2);
+    }
+    await context.close();
+  });
+});
+
 describe('code blocks', () => {
   it('copies the commands without their prompts or output', async () => {
     const { page, context } = await newPage(site, { permissions: ['clipboard-read', 'clipboard-write'] });
@@ -320,6 +346,8 @@ describe('search', () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/tasks/first-task/`);
     await page.keyboard.press('/');
+    // Once the search code is in (its filters show), the results still wait for a 150 ms pause.
+    await page.getByRole('dialog', { name: 'Search' }).getByLabel('Level').waitFor();
     await page.keyboard.type('zanzibar');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/start/setup/');
