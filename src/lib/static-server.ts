@@ -27,12 +27,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** Parses a Netlify/Cloudflare-style `_headers` file (only the `/*` block is used here). */
-function globalHeaders(dir: string): Record<string, string> {
-  const file = path.join(dir, '_headers');
-  if (!existsSync(file)) return {};
+export function parseHeaders(text: string): Record<string, string> {
   const headers: Record<string, string> = {};
   let inAll = false;
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     if (!/^\s/.test(line)) {
       inAll = line.trim() === '/*';
@@ -52,9 +50,16 @@ export interface StaticServer {
 
 export async function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const root = path.resolve(dir);
-  const extra = globalHeaders(root);
+  // Read again whenever the file changes: a rebuild while the server runs may change the policy.
+  let headers: { mtime: number; values: Record<string, string> } = { mtime: -1, values: {} };
+  const currentHeaders = () => {
+    const file = path.join(root, '_headers');
+    const mtime = existsSync(file) ? statSync(file).mtimeMs : 0;
+    if (mtime !== headers.mtime) headers = { mtime, values: mtime ? parseHeaders(readFileSync(file, 'utf8')) : {} };
+    return headers.values;
+  };
   const server = createServer((req, res) => {
-    for (const [k, v] of Object.entries(extra)) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(currentHeaders())) res.setHeader(k, v);
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -64,7 +69,7 @@ export async function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Pr
       return;
     }
     let file = path.join(root, pathname);
-    if (!file.startsWith(root)) {
+    if (file !== root && !file.startsWith(`${root}${path.sep}`)) {
       res.statusCode = 403;
       res.end();
       return;

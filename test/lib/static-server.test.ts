@@ -1,0 +1,47 @@
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serveStatic } from '../../src/lib/static-server.ts';
+
+function site(): string {
+  const parent = mkdtempSync(path.join(tmpdir(), 'devguide-serve-'));
+  const dir = path.join(parent, 'dist');
+  mkdirSync(path.join(dir, 'guide'), { recursive: true });
+  writeFileSync(path.join(dir, 'index.html'), 'home');
+  writeFileSync(path.join(dir, 'guide/index.html'), 'guide');
+  writeFileSync(path.join(dir, '404.html'), 'not found');
+  writeFileSync(path.join(dir, '_headers'), "/*\n  Content-Security-Policy: default-src 'self'\n");
+  // A sibling whose name starts with the site folder's name.
+  mkdirSync(path.join(parent, 'dist-private'));
+  writeFileSync(path.join(parent, 'dist-private/secret.txt'), 'secret');
+  return dir;
+}
+
+describe('the preview server', () => {
+  it('serves pages with the headers from _headers, and picks up a new _headers after a rebuild', async () => {
+    const dir = site();
+    const server = await serveStatic(dir);
+    try {
+      const first = await fetch(`${server.url}/guide/`);
+      expect(await first.text()).toBe('guide');
+      expect(first.headers.get('content-security-policy')).toBe("default-src 'self'");
+      writeFileSync(path.join(dir, '_headers'), "/*\n  Content-Security-Policy: default-src 'none'\n");
+      utimesSync(path.join(dir, '_headers'), new Date(), new Date(Date.now() + 5000));
+      expect((await fetch(`${server.url}/`)).headers.get('content-security-policy')).toBe("default-src 'none'");
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('serves nothing outside the site folder, not even from a sibling with a longer name', async () => {
+    const server = await serveStatic(site());
+    try {
+      const response = await fetch(`${server.url}/..%2Fdist-private/secret.txt`);
+      expect(await response.text()).not.toBe('secret');
+      expect(response.status).toBeGreaterThanOrEqual(400);
+    } finally {
+      await server.close();
+    }
+  });
+});
