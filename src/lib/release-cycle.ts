@@ -433,7 +433,7 @@ export function versionsChartSvg(releases: readonly Release[], options: ChartOpt
   const bottom = top + releases.length * rowHeight;
   const gap = Math.max(1, Math.round(rowHeight * 0.15));
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="versions-chart" role="img" aria-labelledby="${escapeXml(`${id}-title ${id}-desc`)}" viewBox="0 0 ${n(width)} ${n(height)}">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby="${escapeXml(`${id}-title ${id}-desc`)}" viewBox="0 0 ${n(width)} ${n(height)}">`);
   out.push(`<title id="${escapeXml(id)}-title">Python release cycle</title>`);
   out.push(`<desc id="${escapeXml(id)}-desc">${escapeXml(chartSummary(releases, options.today))}</desc>`);
   // Gridlines on every Jan 1; labels centred in each year, thinned out when years are narrow.

@@ -123,7 +123,7 @@ export default function remarkDataTables(options: Options = {}) {
           const legend = (['feature', 'prerelease', 'bugfix', 'security', 'end-of-life'] as const)
             .map((phase) => `<li><span class="swatch phase-${phase}" aria-hidden="true"></span>${STATUS_TEXT[phase]}</li>`)
             .join('');
-          parent.children.splice(index, 1, { type: 'html', value: `<figure class="versions-chart">${versionsChartSvg(options.releases, { today })}<ul class="chart-legend" aria-label="Phases">${legend}</ul><figcaption>Each bar runs from a version's first release to its end of life; a version not yet released also shows its development, which starts ${DEVELOPMENT_MONTHS} months before its first release. The vertical line marks ${today.toISOString().slice(0, 10)}. The tables above give the same dates as text.</figcaption></figure>` });
+          parent.children.splice(index, 1, { type: 'html', value: `<figure class="versions-chart"><div class="chart-scroll" tabindex="0" role="region" aria-label="Release timeline (scrolls sideways on narrow screens)">${versionsChartSvg(options.releases, { today })}</div><ul class="chart-legend" aria-label="Phases">${legend}</ul><figcaption>Each bar runs from a version's first release to its end of life; a version not yet released also shows its development, which starts ${DEVELOPMENT_MONTHS} months before its first release. The vertical line marks ${today.toISOString().slice(0, 10)}. The tables above give the same dates as text.</figcaption></figure>` });
           return;
         }
         const status = node.attributes?.status ?? 'supported';

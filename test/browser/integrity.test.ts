@@ -104,6 +104,19 @@ describe('versions page', () => {
     }
   });
 
+  it('opens on a phone scrolled to today and the newest versions, with the page itself not scrolling sideways', async () => {
+    const { page, context } = await newPage(site, { width: 320, bypassCSP: true });
+    await page.goto(`${site.url}/reference/versions/`);
+    const scroller = page.locator('.chart-scroll');
+    await expect(scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).resolves.toBe(true);
+    const today = (await page.locator('.versions-chart line.today').boundingBox())!;
+    expect(today.x).toBeGreaterThan(0);
+    expect(today.x).toBeLessThan(320);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(320);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('styles planned end-of-life dates apart from past ones', async () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/reference/versions/`);
