@@ -14,6 +14,7 @@ import rehypeCode, { type Options as CodeOptions } from './rehype-code.ts';
 import rehypeCollectLinks from './rehype-collect-links.ts';
 import rehypeHeadingLinks from './rehype-heading-links.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
+import rehypeTableScroll from './rehype-table-scroll.ts';
 import rehypeTaskList from './rehype-task-list.ts';
 import remarkCodeMeta from './remark-code-meta.ts';
 import remarkCommitExamples from './remark-commit-examples.ts';
@@ -92,6 +93,7 @@ export function rehypePlugins(options: PipelineOptions = {}): Array<Plugin<any[]
     ...(options.trustHtml ? [] : [rehypeSafeHtml]),
     rehypeHeadingLinks,
     rehypeTaskList,
+    rehypeTableScroll,
     [rehypeCode, { highlighter: options.highlighter }],
     rehypeCollectLinks,
   ];

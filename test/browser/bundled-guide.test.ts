@@ -108,4 +108,18 @@ describe('the bundled developer\'s guide', () => {
       await context.close();
     }
   });
+
+  it('has no WCAG 2.2 AA violations at 320 px on guides with wide tables, code comments and diff lines, in either theme', async () => {
+    const urls = ['/testing/running-tests/', '/committing/development-cycle/', '/getting-started/quick-reference/', '/tasks/documentation/', '/porting/python-3/'];
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page, context } = await newPage(site, { colorScheme: scheme, width: 320, bypassCSP: true });
+      const found: Record<string, string[]> = {};
+      for (const url of urls) {
+        await page.goto(`${site.url}${url}`);
+        found[url] = await axeViolations(page);
+      }
+      expect(found, scheme).toEqual(Object.fromEntries(urls.map((u) => [u, []])));
+      await context.close();
+    }
+  });
 });

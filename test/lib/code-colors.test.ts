@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createHighlighter } from 'shiki';
 import { describe, expect, it } from 'vitest';
 import { codeColorsCss, tokenClasses } from '../../src/lib/code-colors.ts';
-import { THEMES, themePalette } from '../../src/plugins/rehype-code.ts';
+import { COLOR_REPLACEMENTS, THEMES, themePalette } from '../../src/plugins/rehype-code.ts';
 
 const STYLESHEET = new URL('../../src/styles/code-colors.css', import.meta.url);
 const LANGS = ['python', 'c', 'sh', 'diff', 'yaml', 'json', 'rst', 'toml', 'ini', 'html', 'js', 'ts', 'md', 'make', 'powershell', 'bat', 'asm', 'regex', 'cpp', 'rust', 'css'] as const;
@@ -45,7 +45,7 @@ describe('src/styles/code-colors.css', async () => {
     const unknown = new Set<string>();
     for (const lang of LANGS) {
       for (const code of sample) {
-        const html = highlighter.codeToHtml(code, { lang, themes: THEMES, defaultColor: 'light-dark()', colorsRendering: 'none' });
+        const html = highlighter.codeToHtml(code, { lang, themes: THEMES, defaultColor: 'light-dark()', colorsRendering: 'none', colorReplacements: COLOR_REPLACEMENTS });
         for (const [, style] of html.matchAll(/<span style="([^"]*)"/g)) {
           const classes = tokenClasses(style!);
           if (!classes) unknown.add(`${lang}: ${style}`);
