@@ -50,7 +50,13 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     return { ok: false, out, timings, pages: 0 };
   }
   // Astro's intermediate files (.astro/) are shared by every build in this checkout.
-  const release = await acquireBuildLock(CACHE_DIR, (pid) => console.log(`Waiting for another build in this checkout (process ${pid}) to finish…`));
+  let release: () => void;
+  try {
+    release = await acquireBuildLock(CACHE_DIR, (pid) => console.log(`Waiting for another build in this checkout (process ${pid}) to finish…`));
+  } catch (error) {
+    console.error(`\nBuild failed: ${(error as Error).message}\n${displayPath(out)} was left as it was.`);
+    return { ok: false, out, timings, pages: 0 };
+  }
   try {
     return await render(model, out, timings, lap, options.quiet);
   } finally {

@@ -66,9 +66,10 @@ export function discard(staging: string): void {
  * Waits until no other build runs in this checkout, then holds the lock until `release` is called.
  * The lock file holds the owner's pid; a lock left by a process that no longer runs is taken over.
  */
-export async function acquireBuildLock(cacheDir: string, onWait: (pid: number) => void = () => {}): Promise<() => void> {
+export async function acquireBuildLock(cacheDir: string, onWait: (pid: number) => void = () => {}, maxWaitMs = 15 * 60_000): Promise<() => void> {
   mkdirSync(cacheDir, { recursive: true });
   const file = path.join(cacheDir, 'build.lock');
+  const started = Date.now();
   let told = false;
   for (;;) {
     try {
@@ -99,6 +100,10 @@ export async function acquireBuildLock(cacheDir: string, onWait: (pid: number) =
         // Gone already.
       }
       continue;
+    }
+    if (Date.now() - started > maxWaitMs) {
+      // A pid can be reused after a crash; say how to clear a lock nobody holds.
+      throw new Error(`Another build (process ${owner}) has held ${file} for ${Math.round(maxWaitMs / 60_000)} minutes. If no build is running, delete that file and build again.`);
     }
     if (!told) onWait(owner);
     told = true;

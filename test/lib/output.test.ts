@@ -59,6 +59,13 @@ describe('acquireBuildLock', () => {
     expect(existsSync(path.join(cache, 'build.lock'))).toBe(false);
   });
 
+  it('gives up after its longest wait, saying which file to delete if no build runs', async () => {
+    const cache = temp();
+    const release = await acquireBuildLock(cache);
+    await expect(acquireBuildLock(cache, () => {}, 300)).rejects.toThrow(/has held .*build\.lock for 0 minutes\. If no build is running, delete that file/);
+    release();
+  });
+
   it('takes over a lock left by a process that no longer runs', async () => {
     const cache = temp();
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
