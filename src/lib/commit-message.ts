@@ -40,7 +40,51 @@ function isRegex(source: string): boolean {
   }
 }
 
-const regexSource = z.string().refine(isRegex, 'is not a valid regular expression');
+/**
+ * The deepest nesting of repetition in a regular expression: 1 for `gh-\d+`, 2 for `(a+)+`. A
+ * repeated group that itself repeats can backtrack exponentially on a near miss and hang the check,
+ * so rules are limited to 1. (Alternations such as `(a|aa)+` can also backtrack badly; this
+ * heuristic does not see those.)
+ */
+export function starHeight(source: string): number {
+  const groups: number[] = [0];
+  let previous = 0;
+  let max = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      i++;
+      previous = 0;
+    } else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+      previous = 0;
+    } else if (c === '(') {
+      groups.push(0);
+    } else if (c === ')') {
+      previous = groups.pop() ?? 0;
+      groups[groups.length - 1] = Math.max(groups.at(-1) ?? 0, previous);
+    } else if (c === '*' || c === '+' || c === '{') {
+      const bounds = c === '{' ? /^\{(\d+)(,\d*)?\}/.exec(source.slice(i)) : undefined;
+      if (c === '{' && !bounds) {
+        previous = 0;
+        continue;
+      }
+      if (bounds) i += bounds[0].length - 1;
+      if (bounds && !bounds[2]) continue; // {n} repeats an exact number of times
+      previous += 1;
+      groups[groups.length - 1] = Math.max(groups.at(-1) ?? 0, previous);
+      max = Math.max(max, previous);
+    } else if (c !== '?') {
+      previous = 0;
+    }
+  }
+  return max;
+}
+
+const regexSource = z
+  .string()
+  .refine(isRegex, 'is not a valid regular expression')
+  .refine((source) => !isRegex(source) || starHeight(source) <= 1, 'repeats a group that itself repeats (like `(a+)+`), which can make the check hang; write it without the nested repetition');
 
 /** The `commitRules` mapping of site.yaml; every field is optional and defaults to CPython's rule. */
 export const commitRulesSchema = z.strictObject({

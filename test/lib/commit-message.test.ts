@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommitMessage, commitRulesSchema, CPYTHON_RULES, formatProblems, type CommitProblem } from '../../src/lib/commit-message.ts';
+import { checkCommitMessage, commitRulesSchema, CPYTHON_RULES, formatProblems, starHeight, type CommitProblem } from '../../src/lib/commit-message.ts';
 
 const rulesOf = (problems: CommitProblem[]) => problems.map((p) => [p.rule, p.line]);
 /** Words, exactly `n` characters long, never ending in a space. */
@@ -197,5 +197,22 @@ describe('formatProblems', () => {
     expect(text.split('\n\n')).toHaveLength(2);
     expect(text).toMatch(/^MSG:1:1  error  commit-summary-prefix\n/);
     expect(formatProblems('MSG', [])).toBe('');
+  });
+});
+
+describe('starHeight', () => {
+  it('is 1 for the default rules and 2 for a repeated group that repeats', () => {
+    expect(starHeight(CPYTHON_RULES.prefix)).toBe(1);
+    expect(starHeight(CPYTHON_RULES.backport)).toBe(1);
+    expect(starHeight('^(a+)+: ')).toBe(2);
+    expect(starHeight('^(?:\\w+\\s?)*$')).toBe(2);
+    expect(starHeight('^(gh|bpo)-\\d+: ')).toBe(1);
+    expect(starHeight('^[(+*]{2}(ab){3}')).toBe(0);
+  });
+
+  it('makes site.yaml refuse a commit rule that can hang the check', () => {
+    const result = commitRulesSchema.safeParse({ prefix: '^(a+)+: ' });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]!.message).toMatch(/can make the check hang/);
   });
 });
