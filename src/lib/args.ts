@@ -1,5 +1,6 @@
 /** Command-line flags shared by every devguide command: `--content DIR`, `--out DIR`, and more. */
 import path from 'node:path';
+import { closest } from './diagnostics.ts';
 
 /**
  * Resolves a path the user typed. `npm run` starts scripts in the project root, but the user
@@ -38,24 +39,6 @@ export interface ArgSpec {
 /** A mistake on the command line: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
 
-function nearest(name: string, known: readonly string[]): string | undefined {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const current = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = current;
-      }
-    }
-    return row[b.length]!;
-  };
-  const best = known.map((k) => [k, distance(name, k)] as const).sort((a, b) => a[1] - b[1])[0];
-  return best && best[1] <= Math.max(2, Math.floor(name.length / 3)) ? best[0] : undefined;
-}
-
 /** Parses `--name value`, `--name=value`, bare `--flag`s and positional arguments, as `spec` allows. */
 export function parseArgs(argv: readonly string[], spec: ArgSpec = {}): Args {
   const args: Args = { flags: new Set(), values: new Map(), positional: [] };
@@ -75,7 +58,7 @@ export function parseArgs(argv: readonly string[], spec: ArgSpec = {}): Args {
       continue;
     }
     if (!valued.includes(name)) {
-      const near = nearest(name, known);
+      const near = closest(name, known);
       throw new UsageError(`Unknown option --${name}.${near ? ` Did you mean --${near}?` : ''}`);
     }
     const value = inline ?? argv[++i];
