@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgsOrExit } from '../lib/args.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
+import { guardCommand } from '../lib/crash.ts';
+
+guardCommand();
 
 const args = parseArgsOrExit(process.argv.slice(2), { numbers: ['pages', 'sections', 'runs'], flags: ['keep'] }, 'npm run bench [-- --pages 2000 --sections 20 --runs 3 --keep]');
 const pages = Number(args.values.get('pages') ?? 2000);

@@ -10,14 +10,15 @@ import { hasErrors } from '../lib/diagnostics.ts';
 import { expertSearchRecords } from '../lib/experts.ts';
 import { setCurrentSite } from '../lib/model-store.ts';
 import { carryOver, pageFingerprints, reusablePages, saveManifest, templateFingerprint } from '../lib/incremental.ts';
-import { acquireBuildLock, BUILD_MARKER, BUILD_MARKER_TEXT, discard, outputProblem, publish, stagingDir } from '../lib/output.ts';
+import { acquireBuildLock, BUILD_MARKER, BUILD_MARKER_TEXT, discard, outputProblem, publish, removeLeftovers, stagingDir } from '../lib/output.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
 import { writeRedirects } from '../lib/redirects.ts';
-import { contentSecurityPolicy, headersFile, inlineScriptHashes } from '../lib/security-headers.ts';
+import { contentSecurityPolicy, headersFile, layoutScriptHashes } from '../lib/security-headers.ts';
 import { startSearchIndex } from '../lib/search-index.ts';
 import { loadSite, type SiteModel } from '../lib/site.ts';
 import { sitemap } from '../lib/sitemap.ts';
+import { guardCommand } from '../lib/crash.ts';
 
 export interface BuildResult {
   ok: boolean;
@@ -68,36 +69,60 @@ async function render(model: SiteModel, out: string, timings: Record<string, num
   const fingerprints = pageFingerprints(model, templateFingerprint(PROJECT_ROOT));
   const reused = reusablePages(CACHE_DIR, out, fingerprints);
   setCurrentSite(model, reused);
-  const staging = stagingDir(out);
+  try {
+    removeLeftovers(CACHE_DIR, out);
+  } catch {
+    // Best effort: what cannot be cleaned now is tried again by the next build.
+  }
+  const staging = stagingDir(CACHE_DIR);
   const search = startSearchIndex(model, model.experts ? expertSearchRecords(model.experts) : []);
+  let indexed: number;
   try {
     const { build } = await import('astro');
     await build({ root: PROJECT_ROOT, outDir: staging, logLevel: quiet ? 'error' : 'warn', mode: 'production' });
     carryOver(reused, out, staging);
     lap('astro');
     writeRedirects(staging, model.redirects, model.config.url);
-    writeFileSync(path.join(staging, '_headers'), headersFile(contentSecurityPolicy(inlineScriptHashes(staging, new Set([...reused].map((url) => `${url.slice(1)}index.html`))))));
+    writeFileSync(path.join(staging, '_headers'), headersFile(contentSecurityPolicy(layoutScriptHashes())));
     const map = sitemap(model);
     if (map) writeFileSync(path.join(staging, 'sitemap.xml'), map);
-    const indexed = await search.write(staging);
+    indexed = await search.write(staging);
     writeFileSync(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
     lap('search');
-    publish(staging, out);
-    saveManifest(CACHE_DIR, out, fingerprints);
-    if (!quiet) {
-      console.log(`Built ${model.pages.length} guides (${model.stats.rendered} rendered, ${model.stats.cached} from cache, ${reused.size} pages unchanged), ${indexed} search records, into ${displayPath(out)}.`);
-    }
-    if (process.env.DEVGUIDE_STATS) console.log(`DEVGUIDE_STATS ${JSON.stringify({ timings, maxRssKb: process.resourceUsage().maxRSS })}`);
-    return { ok: true, out, timings, pages: model.pages.length };
   } catch (error) {
     await search.close();
     discard(staging);
     console.error(`\nBuild failed: ${(error as Error).message}\n${displayPath(out)} was left as it was.`);
     return { ok: false, out, timings, pages: 0 };
   }
+  let published: ReturnType<typeof publish>;
+  try {
+    published = publish(staging, out);
+  } catch (error) {
+    discard(staging);
+    const code = (error as NodeJS.ErrnoException).code;
+    const fix = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `\n  Fix: make ${displayPath(path.dirname(out))} writable, or pass --out a folder you can write to.` : code === 'ENOSPC' ? '\n  Fix: free some disk space and build again.' : '';
+    console.error(`\nBuild failed while publishing: ${(error as Error).message}${fix}\n${displayPath(out)} was left as it was.`);
+    return { ok: false, out, timings, pages: 0 };
+  }
+  // From here on the new site is in place: a problem is reported as what it is, not as a failure.
+  if (published.cleanupError) {
+    console.warn(`The new site is published at ${displayPath(out)}, but the previous build could not be removed: ${published.cleanupError.message}\n  Fix: delete what is left in ${displayPath(path.dirname(published.build))} other than ${path.basename(published.build)}; the next build tries again.`);
+  }
+  try {
+    saveManifest(CACHE_DIR, out, fingerprints);
+  } catch (error) {
+    console.warn(`The new site is published at ${displayPath(out)}, but the list of its pages could not be saved (${(error as Error).message}); the next build renders every page again.`);
+  }
+  if (!quiet) {
+    console.log(`Built ${model.pages.length} guides (${model.stats.rendered} rendered, ${model.stats.cached} from cache, ${reused.size} pages unchanged), ${indexed} search records, into ${displayPath(out)}.`);
+  }
+  if (process.env.DEVGUIDE_STATS) console.log(`DEVGUIDE_STATS ${JSON.stringify({ timings, maxRssKb: process.resourceUsage().maxRSS })}`);
+  return { ok: true, out, timings, pages: model.pages.length };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  guardCommand();
   const args = parseArgsOrExit(process.argv.slice(2), { values: ['content', 'out'] }, 'npm run build [-- --content DIR --out DIR]');
   const result = await buildSite({ content: args.content ?? path.join(PROJECT_ROOT, 'content'), out: args.out ?? path.join(PROJECT_ROOT, 'dist') });
   process.exitCode = result.ok ? 0 : 1;

@@ -9,6 +9,7 @@ import { checkExternalLinks } from '../lib/external-links.ts';
 import { CACHE_DIR, DEFAULT_CONTENT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
 import { loadSite } from '../lib/site.ts';
+import { guardCommand } from '../lib/crash.ts';
 
 export async function check(argv: readonly string[]): Promise<number> {
   let args;
@@ -30,4 +31,7 @@ export async function check(argv: readonly string[]): Promise<number> {
   return hasErrors(diagnostics) ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await check(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  guardCommand();
+  process.exitCode = await check(process.argv.slice(2));
+}

@@ -10,6 +10,7 @@ import { hasErrors } from '../lib/diagnostics.ts';
 import { loadExperts } from '../lib/experts.ts';
 import { DEFAULT_CONTENT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
+import { guardCommand } from '../lib/crash.ts';
 
 const TITLES: Record<DriftKind, string> = {
   'owner-not-expert': 'CODEOWNERS owners who are not experts of the matching area',
@@ -64,4 +65,7 @@ export function codeowners(argv: readonly string[]): number {
   return drift.length ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = codeowners(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  guardCommand();
+  process.exitCode = codeowners(process.argv.slice(2));
+}

@@ -21,6 +21,7 @@ import { DEFAULT_CONTENT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
 import { validate } from '../lib/schema.ts';
 import { parseYaml } from '../lib/yaml.ts';
+import { guardCommand } from '../lib/crash.ts';
 
 /** The rules configured under `commitRules` in `<contentDir>/site.yaml`; CPython's when there are none. */
 export function loadCommitRules(contentDir: string): { rules?: CommitRules; diagnostics: Diagnostic[] } {
@@ -83,5 +84,6 @@ export function commitMsg(argv: readonly string[]): number {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  guardCommand();
   process.exitCode = commitMsg(process.argv.slice(2));
 }

@@ -2,6 +2,9 @@
 import path from 'node:path';
 import { parseArgsOrExit } from '../lib/args.ts';
 import { PROJECT_ROOT } from '../lib/paths.ts';
+import { guardCommand } from '../lib/crash.ts';
+
+guardCommand();
 
 const args = parseArgsOrExit(process.argv.slice(2), { values: ['content', 'out', 'host'], numbers: ['port'] }, 'npm run dev [-- --content DIR --out DIR --port 4321 --host 127.0.0.1]');
 if (args.content) process.env.DEVGUIDE_CONTENT = path.resolve(args.content);

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { displayPath, parseArgsOrExit } from '../lib/args.ts';
 import { PROJECT_ROOT } from '../lib/paths.ts';
 import { serveStatic } from '../lib/static-server.ts';
+import { guardCommand } from '../lib/crash.ts';
+
+guardCommand();
 
 const args = parseArgsOrExit(process.argv.slice(2), { values: ['out', 'host'], numbers: ['port'] }, 'npm run preview [-- --out DIR --port 4321 --host 127.0.0.1]');
 const dir = path.resolve(args.out ?? path.join(PROJECT_ROOT, 'dist'));

@@ -6,22 +6,50 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import { hasErrors } from '../lib/diagnostics.ts';
 import { currentSite, hasCurrentSite, setCurrentSite } from '../lib/model-store.ts';
 import { CACHE_DIR, contentDirFromEnv, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
 import { redirectFor } from '../lib/redirects.ts';
 import { loadSite } from '../lib/site.ts';
+import { resolveRequest } from '../lib/static-server.ts';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+/**
+ * A dev-server middleware placed before all others (Astro's included): a path that does not
+ * decode, or decodes to a control character or backslash, is a 400 (Astro's own would answer %zz
+ * with a 500 and a stack trace).
+ */
+function requestGuard(): Plugin {
+  return {
+    name: 'devguide:request-guard',
+    // A post hook: it runs after Astro has put its middlewares first, so this one goes before them.
+    configureServer(server) {
+      return () => {
+        server.middlewares.stack.unshift({
+          route: '',
+          handle: (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+            if (resolveRequest('/', req.url ?? '/') !== 'bad') return next();
+            res.statusCode = 400;
+            res.end('Bad request: the path is not a valid URL.');
+          },
+        });
+      };
+    },
+  };
+}
 
 export default function devguide(): AstroIntegration {
   return {
     name: 'devguide',
     hooks: {
-      'astro:config:setup': async ({ command, injectRoute }) => {
+      'astro:config:setup': async ({ command, injectRoute, updateConfig }) => {
         if (command !== 'dev' && command !== 'build') return;
+        if (command === 'dev') updateConfig({ vite: { plugins: [requestGuard()] } });
         if (!hasCurrentSite() || command === 'dev') {
           const model = await loadSite({ contentDir: contentDirFromEnv(), drafts: command === 'dev', cacheDir: CACHE_DIR });
           printDiagnostics(model.diagnostics);
@@ -72,8 +100,13 @@ export default function devguide(): AstroIntegration {
         // Search in dev uses the last build's index; the search UI says so when there is none.
         server.middlewares.use('/pagefind/', (req, res, next) => {
           const dist = path.resolve(PROJECT_ROOT, process.env.DEVGUIDE_OUT || 'dist', 'pagefind');
-          const file = path.join(dist, decodeURIComponent((req.url ?? '/').split('?')[0]!));
-          if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
+          const file = resolveRequest(dist, req.url ?? '/');
+          if (file === 'bad' || file === 'forbidden') {
+            res.statusCode = file === 'bad' ? 400 : 403;
+            res.end();
+            return;
+          }
+          if (!existsSync(file) || !statSync(file).isFile()) {
             res.statusCode = 404;
             res.end('No search index yet: run `npm run build` once, then reload.');
             return;

@@ -24,34 +24,93 @@ export function parseCodeowners(text: string): CodeownersRule[] {
   return rules;
 }
 
-const cache = new Map<string, RegExp>();
-/** The regular expression GitHub's matcher uses for `pattern`. */
-export function patternRegExp(pattern: string): RegExp {
-  const cached = cache.get(pattern);
-  if (cached) return cached;
+/**
+ * A compiled pattern: a small automaton simulated over the path one character at a time, so a
+ * match takes time linear in the path whatever the pattern (`a**…**c` cannot backtrack).
+ */
+type State = { kind: 'char'; test: (c: string) => boolean; out: number } | { kind: 'split'; outs: number[] } | { kind: 'end' };
+
+interface Matcher {
+  states: State[];
+  start: number;
+}
+
+const ANY = () => true;
+const NOT_SLASH = (c: string) => c !== '/';
+
+function compile(pattern: string): Matcher {
+  const states: State[] = [{ kind: 'end' }];
+  const add = (state: State) => states.push(state) - 1;
+  /** `.*`, looping back to itself, then `next`. */
+  const anything = (next: number) => {
+    const loop = add({ kind: 'split', outs: [] });
+    const step = add({ kind: 'char', test: ANY, out: loop });
+    (states[loop] as { outs: number[] }).outs = [step, next];
+    return loop;
+  };
+  /** `(?:.*\/)?`: nothing, or any run of characters ending with a slash. */
+  const optionalFolders = (next: number) => add({ kind: 'split', outs: [next, anything(add({ kind: 'char', test: (c) => c === '/', out: next }))] });
+
   let p = pattern;
   const dirOnly = p.endsWith('/');
   if (dirOnly) p = p.slice(0, -1);
   const anchored = p.startsWith('/') || p.includes('/');
   p = p.replace(/^\//, '');
-  let body = '';
-  for (let i = 0; i < p.length; i++) {
+  // What may follow the pattern: a folder's contents (`/.*`), required for `dir/`, optional
+  // otherwise, and absent after a final `/*` (GitHub: `docs/*` does not reach docs/a/b.md).
+  const contents = add({ kind: 'char', test: (c) => c === '/', out: anything(0) });
+  let next = dirOnly ? contents : p.endsWith('/*') ? 0 : add({ kind: 'split', outs: [0, contents] });
+  for (let i = p.length - 1; i >= 0; i--) {
     const c = p[i]!;
-    if (c === '*' && p[i + 1] === '*') {
-      const slashAfter = p[i + 2] === '/';
-      body += slashAfter ? '(?:.*/)?' : '.*';
-      i += slashAfter ? 2 : 1;
-    } else if (c === '*') body += '[^/]*';
-    else if (c === '?') body += '[^/]';
-    else body += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    if (c === '*' && p[i - 1] === '*') {
+      next = anything(next);
+      i--;
+    } else if (c === '/' && p[i - 1] === '*' && p[i - 2] === '*' && (i === 2 || p[i - 3] === '/')) {
+      next = optionalFolders(next);
+      i -= 2;
+    } else if (c === '*') {
+      const loop = add({ kind: 'split', outs: [] });
+      (states[loop] as { outs: number[] }).outs = [add({ kind: 'char', test: NOT_SLASH, out: loop }), next];
+      next = loop;
+    } else if (c === '?') next = add({ kind: 'char', test: NOT_SLASH, out: next });
+    else next = add({ kind: 'char', test: (x) => x === c, out: next });
   }
-  const re = new RegExp(`${anchored ? '^' : '^(?:.*/)?'}${body}${dirOnly ? '/.*' : '(?:/.*)?'}$`);
-  cache.set(pattern, re);
-  return re;
+  return { states, start: anchored ? next : optionalFolders(next) };
 }
 
+function accepts(m: Matcher, text: string): boolean {
+  const closure = (from: Iterable<number>) => {
+    const seen = new Set<number>();
+    const stack = [...from];
+    while (stack.length) {
+      const i = stack.pop()!;
+      if (seen.has(i)) continue;
+      seen.add(i);
+      const state = m.states[i]!;
+      if (state.kind === 'split') stack.push(...state.outs);
+    }
+    return seen;
+  };
+  let current = closure([m.start]);
+  for (const c of text) {
+    const next: number[] = [];
+    for (const i of current) {
+      const state = m.states[i]!;
+      if (state.kind === 'char' && state.test(c)) next.push(state.out);
+    }
+    if (!next.length) return false;
+    current = closure(next);
+  }
+  return current.has(0);
+}
+
+const cache = new Map<string, Matcher>();
+
+/** Whether CODEOWNERS `pattern` matches `path`, as GitHub matches it. */
 export function matches(pattern: string, path: string): boolean {
-  return patternRegExp(pattern).test(path.replace(/^\//, ''));
+  let m = cache.get(pattern);
+  if (!m) cache.set(pattern, (m = compile(pattern)));
+  return accepts(m, path.replace(/^\//, ''));
 }
 
 /** Owners of `path`: the last matching rule wins; a matching line with no owners leaves it unowned. */

@@ -1,10 +1,13 @@
 /**
  * A commit-message checker for the rules CPython's guide teaches (see
  * content/guides/committing/commit-messages.md): a `gh-NNNNN: ` summary of at most 72 characters
- * with no trailing period, a blank second line, a body wrapped at 72 columns, and backport titles of
- * the form `[3.14] gh-NNNNN: Summary (GH-NNNNN)`. Pure: text in, problems out; the command that reads
- * a file is src/cli/commit-msg.ts.
+ * with no trailing period, whose pull request, when named at the end, is `(GH-NNNNN)` and not
+ * GitHub's `(#NNNNN)`; a blank second line; a body wrapped at 72 columns; backport titles of the form
+ * `[3.14] gh-NNNNN: Summary (GH-NNNNN)` and revert titles of the form
+ * `Revert gh-NNNNN: Summary (GH-NNNNN)`. Pure: text in, problems out; the command that reads a file
+ * is src/cli/commit-msg.ts.
  */
+import { RE2JS } from 're2js';
 import { z } from 'astro/zod';
 
 export interface CommitRules {
@@ -20,6 +23,13 @@ export interface CommitRules {
   blankAfterSummary: boolean;
   /** Regex source a backport title (a summary starting with `[`) must match. */
   backport: string;
+  /**
+   * Regex source for the pull request reference a summary may end with. A summary that ends with a
+   * reference in parentheses (`(#123)`, `(GH-123)`) must end with one that matches this.
+   */
+  suffix: string;
+  /** Regex source a revert title (a summary starting with `Revert `) must match. */
+  revert: string;
 }
 
 export const CPYTHON_RULES: CommitRules = {
@@ -29,62 +39,40 @@ export const CPYTHON_RULES: CommitRules = {
   noTrailingPeriod: true,
   blankAfterSummary: true,
   backport: '^\\[\\d+\\.\\d+\\] gh-\\d+: .+ \\(GH-\\d+\\)$',
+  suffix: '\\(GH-\\d+\\)',
+  revert: '^Revert gh-\\d+: .+ \\(GH-\\d+\\)$',
 };
+
+/**
+ * Rules come from site.yaml, so they are compiled by RE2JS, which matches in time linear in the
+ * text: no pattern can make the check hang (`^(a|a)*: ` included). Look-arounds and
+ * back-references, which RE2 does not support, are refused when site.yaml is read.
+ */
+const compiled = new Map<string, RE2JS>();
+function rule(source: string): RE2JS {
+  let re = compiled.get(source);
+  if (!re) compiled.set(source, (re = RE2JS.compile(source)));
+  return re;
+}
 
 function isRegex(source: string): boolean {
   try {
-    new RegExp(source);
+    rule(source);
     return true;
   } catch {
     return false;
   }
 }
 
-/**
- * The deepest nesting of repetition in a regular expression: 1 for `gh-\d+`, 2 for `(a+)+`. A
- * repeated group that itself repeats can backtrack exponentially on a near miss and hang the check,
- * so rules are limited to 1. (Alternations such as `(a|aa)+` can also backtrack badly; this
- * heuristic does not see those.)
- */
-export function starHeight(source: string): number {
-  const groups: number[] = [0];
-  let previous = 0;
-  let max = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (c === '\\') {
-      i++;
-      previous = 0;
-    } else if (c === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-      previous = 0;
-    } else if (c === '(') {
-      groups.push(0);
-    } else if (c === ')') {
-      previous = groups.pop() ?? 0;
-      groups[groups.length - 1] = Math.max(groups.at(-1) ?? 0, previous);
-    } else if (c === '*' || c === '+' || c === '{') {
-      const bounds = c === '{' ? /^\{(\d+)(,\d*)?\}/.exec(source.slice(i)) : undefined;
-      if (c === '{' && !bounds) {
-        previous = 0;
-        continue;
-      }
-      if (bounds) i += bounds[0].length - 1;
-      if (bounds && !bounds[2]) continue; // {n} repeats an exact number of times
-      previous += 1;
-      groups[groups.length - 1] = Math.max(groups.at(-1) ?? 0, previous);
-      max = Math.max(max, previous);
-    } else if (c !== '?') {
-      previous = 0;
-    }
-  }
-  return max;
+/** Whether `source` matches somewhere in `text` (or, with `atStart`, at its start). */
+function test(source: string, text: string, atStart = false): boolean {
+  const matcher = rule(source).matcher(text);
+  return atStart ? matcher.lookingAt() : matcher.find();
 }
 
 const regexSource = z
   .string()
-  .refine(isRegex, 'is not a valid regular expression')
-  .refine((source) => !isRegex(source) || starHeight(source) <= 1, 'repeats a group that itself repeats (like `(a+)+`), which can make the check hang; write it without the nested repetition');
+  .refine(isRegex, 'is not a regular expression that RE2 accepts (RE2 matches in linear time, so look-arounds and back-references are not supported)');
 
 /** The `commitRules` mapping of site.yaml; every field is optional and defaults to CPython's rule. */
 export const commitRulesSchema = z.strictObject({
@@ -100,12 +88,16 @@ export const commitRulesSchema = z.strictObject({
   blankAfterSummary: z.boolean().default(CPYTHON_RULES.blankAfterSummary),
   /** Regular expression a backport title (a summary starting with `[`) must match in full. */
   backport: regexSource.default(CPYTHON_RULES.backport),
+  /** Regular expression the pull request reference at the end of a summary, if there is one, must match, such as `\(GH-\d+\)`. */
+  suffix: regexSource.default(CPYTHON_RULES.suffix),
+  /** Regular expression a revert title (a summary starting with `Revert `) must match in full. */
+  revert: regexSource.default(CPYTHON_RULES.revert),
 });
 
-export type CommitRuleId = 'summary-missing' | 'summary-length' | 'summary-prefix' | 'summary-period' | 'blank-line' | 'body-length' | 'backport-title';
+export type CommitRuleId = 'summary-missing' | 'summary-length' | 'summary-prefix' | 'summary-suffix' | 'summary-period' | 'blank-line' | 'body-length' | 'backport-title' | 'revert-title' | 'control-character';
 
 export interface CommitProblem {
-  /** One of the rule ids: `summary-missing`, `summary-length`, `summary-prefix`, `summary-period`, `blank-line`, `body-length`, `backport-title`. */
+  /** One of the rule ids: `summary-missing`, `summary-length`, `summary-prefix`, `summary-suffix`, `summary-period`, `blank-line`, `body-length`, `backport-title`, `revert-title`, `control-character`. */
   rule: string;
   /** 1-based line in the text as given (comment lines count). */
   line: number;
@@ -122,6 +114,10 @@ const SCISSORS = '# ------------------------ >8 ------------------------';
 const URL = /https?:\/\//;
 const QUOTED_OR_INDENTED = /^(?:>| {4}|\t)/;
 const TRAILER = /^[A-Z][\w-]+: /;
+/** A pull request named in parentheses at the end of a summary: GitHub's `(#123)`, or `(GH-123)`. */
+const PR_REFERENCE = /\((?:#|[A-Za-z]+-)\d+\)$/;
+/** A revert title: git's `Revert "…"`, GitHub's button, or CPython's `Revert gh-NNNNN: …`. */
+const REVERT = /^Revert\b/;
 
 interface Line {
   text: string;
@@ -171,6 +167,12 @@ export function checkCommitMessage(text: string, rules: CommitRules = CPYTHON_RU
   const add = (rule: CommitRuleId, line: number, column: number, message: string, fix: string) => {
     problems.push({ rule, line, column, message, fix });
   };
+  // A NUL or other control character (tab, newline and carriage return aside) is never part of a
+  // message git would keep as written; `git commit` stops at a NUL.
+  text.split(/\r?\n/).forEach((line, i) => {
+    const at = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(line);
+    if (at) add('control-character', i + 1, length(line.slice(0, at.index)) + 1, `Line ${i + 1} holds the control character U+${at[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}${at[0] === '\u0000' ? ' (NUL), at which git cuts the message' : ''}.`, 'Remove it; a commit message is plain text.');
+  });
   const lines = messageLines(text);
   const first = lines[0];
   const summary = first?.text ?? '';
@@ -195,28 +197,40 @@ export function checkCommitMessage(text: string, rules: CommitRules = CPYTHON_RU
         'Shorten it: say what changed, leave the why for the body.',
       );
     }
+    /** A title with a form of its own (backport, revert) must match its rule as a whole. */
+    const titleForm = (rule: 'backport-title' | 'revert-title', source: string, cpython: string, starts: string, form: string) => {
+      if (test(source, summary)) return;
+      const kind = rule === 'backport-title' ? 'backport' : 'revert';
+      add(rule, summaryLine, 1, `The summary starts with "${starts}", so it is a ${kind} title, but it does not match /${source}/.`, source === cpython ? form : `Rewrite the title so it matches /${source}/.`);
+    };
     if (summary.startsWith('[')) {
-      if (!new RegExp(rules.backport).test(summary)) {
+      titleForm('backport-title', rules.backport, CPYTHON_RULES.backport, '[', 'Use the form `[3.14] gh-12345: Original summary (GH-12346)`: the target branch in brackets, the original summary, then the original pull request as `(GH-NNNNN)`.');
+    } else if (!options.skipIssue && REVERT.test(summary)) {
+      titleForm('revert-title', rules.revert, CPYTHON_RULES.revert, 'Revert', 'Use the form `Revert gh-12345: Original summary (GH-12346)`: "Revert", the reverted commit\'s summary without quotes, then its pull request as `(GH-NNNNN)`; give the reason in the body.');
+    } else {
+      if (!options.skipIssue && !test(rules.prefix, summary, true)) {
         add(
-          'backport-title',
+          'summary-prefix',
           summaryLine,
           1,
-          `The summary starts with "[", so it is a backport title, but it does not match /${rules.backport}/.`,
-          rules.backport === CPYTHON_RULES.backport
-            ? 'Use the form `[3.14] gh-12345: Original summary (GH-12346)`: the target branch in brackets, the original summary, then the original pull request as `(GH-NNNNN)`.'
-            : `Rewrite the title so it matches /${rules.backport}/.`,
+          `The summary does not start with the issue reference /${rules.prefix}/.`,
+          rules.prefix === CPYTHON_RULES.prefix
+            ? 'Start it with the GitHub issue number (not the pull request\'s), then a colon and a space, like `gh-12345: Fix the frobnicator`. A trivial change with no issue (the `skip issue` label) is checked with --skip-issue.'
+            : `Start it with text that matches /${rules.prefix}/, or check a change that has no issue with --skip-issue.`,
         );
       }
-    } else if (!options.skipIssue && !new RegExp(rules.prefix, 'y').test(summary)) {
-      add(
-        'summary-prefix',
-        summaryLine,
-        1,
-        `The summary does not start with the issue reference /${rules.prefix}/.`,
-        rules.prefix === CPYTHON_RULES.prefix
-          ? 'Start it with the GitHub issue number (not the pull request\'s), then a colon and a space, like `gh-12345: Fix the frobnicator`. A trivial change with no issue (the `skip issue` label) is checked with --skip-issue.'
-          : `Start it with text that matches /${rules.prefix}/, or check a change that has no issue with --skip-issue.`,
-      );
+      const reference = PR_REFERENCE.exec(summary);
+      if (reference && !test(`(?:${rules.suffix})$`, summary)) {
+        add(
+          'summary-suffix',
+          summaryLine,
+          length(summary.slice(0, reference.index)) + 1,
+          `The summary ends with the pull request reference "${reference[0]}", which does not match /${rules.suffix}/.`,
+          rules.suffix === CPYTHON_RULES.suffix
+            ? 'Write the pull request number as `(GH-NNNNN)`: replace the ` (#NNNNN)` GitHub appends when squash merging, so `(#12346)` becomes `(GH-12346)`.'
+            : `End the summary with a reference that matches /${rules.suffix}/, or leave the reference out.`,
+        );
+      }
     }
     if (rules.noTrailingPeriod && summary.endsWith('.')) {
       add('summary-period', summaryLine, length(summary), 'The summary ends with a period.', 'Remove the period: the summary is a title, not a sentence.');

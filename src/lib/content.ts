@@ -2,11 +2,12 @@
  * Reads a content folder (site.yaml and guides/<section>/<slug>.md) into validated data plus
  * diagnostics. Nothing here renders Markdown; see render.ts for that.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, suggestion, type Diagnostic } from './diagnostics.ts';
 import { frontmatterSchema, LEVELS, siteConfigSchema, validate, type Frontmatter, type SiteConfig } from './schema.ts';
 import { parseYaml } from './yaml.ts';
+import { compareText } from './compare.ts';
 
 export interface GuideSource {
   /** Absolute path of the Markdown file. */
@@ -240,12 +241,30 @@ export function loadContent(contentDir: string): ContentSource {
   const guides: GuideSource[] = [];
   if (!existsSync(guidesDir)) {
     diagnostics.push(diagnostic('missing-content', guidesDir, undefined, 'The content folder has no guides/ folder.', 'Create guides/<section>/<slug>.md files; see the README.'));
+  } else if (!statSync(guidesDir).isDirectory()) {
+    diagnostics.push(diagnostic('missing-content', guidesDir, undefined, 'guides is a file, but it must be the folder that holds the section folders.', 'Rename or remove the file, and create guides/<section>/<slug>.md files; see the README.'));
   } else {
+    const realContent = realpathSync(dir);
+    /** Where a symbolic link leads, when it leads out of the content folder (reported), else undefined. */
+    const leavesContent = (link: string): string | undefined => {
+      let real: string;
+      try {
+        real = realpathSync(link);
+      } catch {
+        return undefined; // Dangling: reported as unreadable where it is read.
+      }
+      const relative = path.relative(realContent, real);
+      if (!relative.startsWith('..') && !path.isAbsolute(relative)) return undefined;
+      diagnostics.push(diagnostic('outside-content', link, undefined, `This is a symbolic link to ${real}, which is outside the content folder; it is not published.`, 'Copy the file into the content folder, or point the link at a file inside it.'));
+      return real;
+    };
+    const isFolder = (entry: Dirent, full: string) => entry.isDirectory() || (entry.isSymbolicLink() && existsSync(full) && statSync(full).isDirectory());
     const sectionIds = config.site?.sections.map((s) => s.id) ?? [];
-    for (const entry of readdirSync(guidesDir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(guidesDir, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
       if (isHidden(entry.name)) continue;
       const entryPath = path.join(guidesDir, entry.name);
-      if (!entry.isDirectory()) {
+      if (entry.isSymbolicLink() && leavesContent(entryPath)) continue;
+      if (!isFolder(entry, entryPath)) {
         if (entry.name.endsWith('.md')) {
           diagnostics.push(diagnostic('unknown-section', entryPath, undefined, 'Guides must sit in a section folder, not directly in guides/.', `Move it to guides/<section>/${entry.name}, with a section listed in site.yaml.`));
         }
@@ -258,10 +277,10 @@ export function loadContent(contentDir: string): ContentSource {
         );
         continue;
       }
-      for (const file of readdirSync(entryPath, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const file of readdirSync(entryPath, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
         if (isHidden(file.name)) continue;
         const filePath = path.join(entryPath, file.name);
-        if (file.isDirectory() && !file.name.toLowerCase().endsWith('.md')) {
+        if (isFolder(file, filePath) && !file.name.toLowerCase().endsWith('.md')) {
           diagnostics.push(diagnostic('ignored-file', filePath, undefined, `guides/${entry.name}/${file.name}/ is a folder inside a section; guides in it are not read.`, `Move its guides up into guides/${entry.name}/ (a section's guides sit directly in its folder).`, 'warning'));
           continue;
         }
@@ -270,6 +289,7 @@ export function loadContent(contentDir: string): ContentSource {
           continue;
         }
         if (!file.name.toLowerCase().endsWith('.md')) continue;
+        if (file.isSymbolicLink() && leavesContent(filePath)) continue;
         const loaded = loadGuide(path.join(entryPath, file.name), dir, entry.name);
         diagnostics.push(...loaded.diagnostics);
         if (loaded.guide) guides.push(loaded.guide);

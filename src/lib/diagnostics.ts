@@ -3,6 +3,7 @@
  * position of the mistake and a hint that says how to fix it. They are printed together, once, so
  * a maintainer sees every problem of a build in one run.
  */
+import { compareText } from './compare.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -38,6 +39,9 @@ export const CODES = {
   'invalid-labels': 'labels.yaml has a wrong field, a duplicate or a bad colour.',
   'commit-example': 'A commit-message example in a guide disagrees with the checker.',
   'git-unavailable': 'Git history could not be read, so pages have no "Last updated" date.',
+  'outside-content': 'A symbolic link in the content folder leads to a file or folder outside it.',
+  'too-deep': 'Markdown nested deeper (block quotes, lists) than the renderer allows.',
+  'undefined-footnote': 'A footnote reference `[^name]` has no `[^name]: …` definition.',
 } as const;
 
 export type Code = keyof typeof CODES;
@@ -89,7 +93,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 /** Sorts by file, then line, then column, so output is stable and reads top to bottom. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code),
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code),
   );
 }
 

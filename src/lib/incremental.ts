@@ -9,12 +9,13 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import path from 'node:path';
 import { neighbours } from './reading-order.ts';
 import type { SiteModel } from './site.ts';
+import { compareText } from './compare.ts';
 
 /** Hash of every file a page's HTML can depend on besides the model: src/, config, lock file. */
 export function templateFingerprint(projectRoot: string): string {
   const hash = createHash('sha256');
   const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) visit(full);
       else hash.update(full).update(readFileSync(full));

@@ -27,8 +27,20 @@ export interface LinkTargets {
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 const BASE = 'http://devguide.invalid';
 
-/** Normalises an internal href to `{ path, fragment }`, or undefined for external links. */
-export function resolveLink(href: string, from: string): { path: string; fragment?: string } | undefined {
+/** `decodeURIComponent`, or undefined for a malformed escape such as `%zz`. */
+export function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Normalises an internal href to `{ path, fragment }`, or undefined for external links. A href
+ * whose percent-escapes do not decode comes back with `malformed` set.
+ */
+export function resolveLink(href: string, from: string): { path: string; fragment?: string; malformed?: true } | undefined {
   if (EXTERNAL.test(href)) return undefined;
   let url: URL;
   try {
@@ -36,10 +48,11 @@ export function resolveLink(href: string, from: string): { path: string; fragmen
   } catch {
     return { path: href };
   }
-  let p = decodeURIComponent(url.pathname);
+  let p = safeDecode(url.pathname);
+  const fragment = url.hash ? safeDecode(url.hash.slice(1)) : undefined;
+  if (p === undefined || (url.hash && fragment === undefined)) return { path: url.pathname, malformed: true };
   if (p.endsWith('/index.html')) p = p.slice(0, -'index.html'.length);
   else if (!p.endsWith('/') && !/\.[a-z0-9]+$/i.test(p)) p += '/';
-  const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined;
   return { path: p, fragment };
 }
 
@@ -52,6 +65,10 @@ export function findBrokenLinks(sources: readonly LinkSource[], targets: LinkTar
       const resolved = resolveLink(link.href, source.url);
       if (!resolved || targets.unchecked?.some((prefix) => resolved.path.startsWith(prefix))) continue;
       const position = { line: link.line, column: link.column };
+      if (resolved.malformed) {
+        diagnostics.push(diagnostic('broken-link', source.file, position, `Link "${link.href}" is not a valid URL: a "%" must be followed by two hexadecimal digits that spell UTF-8.`, 'Write "%25" for a literal percent sign, or fix the escape (a space is "%20").'));
+        continue;
+      }
       if (targets.drafts?.has(resolved.path)) {
         diagnostics.push(diagnostic('draft-link', source.file, position, `Link "${link.href}" points to a draft page, which is not published.`, 'Publish the page (remove `draft: true`) or remove the link until it is.'));
         continue;

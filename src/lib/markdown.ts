@@ -46,13 +46,38 @@ export function createMarkdownProcessor(options: PipelineOptions = {}): Markdown
     .use(rehypeStringify) as unknown as MarkdownProcessor;
 }
 
+/**
+ * How deep block quotes and lists may nest. Deeper Markdown exhausts the call stack of the
+ * parser or serializer, at a depth that differs between the main thread and a worker; a fixed
+ * limit, checked before parsing, gives every page the same outcome wherever it renders.
+ */
+export const MAX_NESTING = 256;
+
+/** The first line nested deeper than MAX_NESTING (`>` markers plus list indentation), if any. */
+export function tooDeep(body: string): { line: number; depth: number } | undefined {
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^((?:[ \t]*>)*)([ \t]*)/.exec(lines[i]!)!;
+    const quotes = m[1]!.split('>').length - 1;
+    const indent = m[2]!.replace(/\t/g, '    ').length;
+    const depth = quotes + Math.floor(indent / 2);
+    if (depth > MAX_NESTING) return { line: i + 1, depth };
+  }
+  return undefined;
+}
+
 /** Renders one page. Never throws for bad input: problems come back as diagnostics. */
 export async function renderPage(processor: MarkdownProcessor, input: RenderInput): Promise<RenderedPage> {
   const file = new VFile({ path: input.file, value: input.body });
   file.data.titleFromHeading = Boolean(input.titleFromHeading);
   let html = '';
+  const deep = tooDeep(input.body);
   try {
-    html = String(await processor.process(file));
+    if (deep) {
+      const m = file.message(`This line is nested ${deep.depth} levels deep (block quotes and list indentation); at most ${MAX_NESTING} are rendered.`, { place: { line: deep.line, column: 1 }, ruleId: 'too-deep', source: 'devguide' });
+      m.fatal = true;
+      m.note = 'Flatten the nesting: split the quote or list into shorter ones, or put deep content in a code block.';
+    } else html = String(await processor.process(file));
   } catch (error) {
     const e = error as { message?: string; line?: number; column?: number; place?: { line: number; column: number } };
     file.message(`Rendering failed: ${e.message ?? String(error)}`, { place: e.place, ruleId: 'invalid-directive', source: 'devguide' }).fatal = true;

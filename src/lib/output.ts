@@ -1,10 +1,15 @@
 /**
- * Atomic output: a build writes into a fresh sibling folder and only replaces the old output once
- * everything succeeded, so a failed build leaves the last good site exactly as it was. A build only
- * ever replaces a folder that is empty or that devguide wrote, and one build at a time runs in a
- * checkout (Astro's intermediate files are shared).
+ * Atomic output. A build is written into a staging folder under the cache (on the project's file
+ * system, where Astro's own renames work), then stored beside `--out` in a hidden folder
+ * (`.dist.devguide/<build>/`: renamed when on the same file system, copied when not), and
+ * `--out` becomes a symbolic link to it. The link is replaced by a single rename, so at every
+ * instant `--out` is the complete old site or the complete new one; a failed or killed build
+ * leaves it as it was, and the next build removes what a dead build left behind. A build only ever
+ * replaces a folder that is new, empty or marked as devguide's own, and one build at a time runs
+ * in a checkout (Astro's intermediate files are shared).
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 /** Written into every built site, so the next build knows the folder is its own to replace. */
@@ -16,11 +21,24 @@ const inside = (child: string, parent: string) => {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 };
 
+/** The hidden folder beside `out` that holds its builds: `dist` → `.dist.devguide`. */
+export function buildStore(out: string): string {
+  const target = path.resolve(out);
+  return path.join(path.dirname(target), `.${path.basename(target)}.devguide`);
+}
+
+const isLink = (p: string) => {
+  try {
+    return lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
+
 /**
  * Why `out` must not be replaced by a build, or undefined when it may: it is the file system's
- * root, holds or is inside the content folder or the project, is a file, or is a folder with
- * files that no devguide build wrote (a previous build carries BUILD_MARKER; one from before the
- * marker existed is recognised by its index.html, _headers and pagefind/).
+ * root, holds or is inside the content folder or the project, is a file, is a link devguide did
+ * not make, or is a folder that does not carry BUILD_MARKER (whatever else it holds).
  */
 export function outputProblem(out: string, guarded: { contentDir: string; projectRoot: string }): string | undefined {
   const target = path.resolve(out);
@@ -28,34 +46,130 @@ export function outputProblem(out: string, guarded: { contentDir: string; projec
   if (inside(guarded.contentDir, target)) return target === path.resolve(guarded.contentDir) ? 'is the content folder' : 'holds the content folder';
   if (inside(target, guarded.contentDir)) return 'is inside the content folder';
   if (inside(guarded.projectRoot, target)) return 'holds the devguide project';
+  if (isLink(target)) {
+    const to = path.resolve(path.dirname(target), readlinkSync(target));
+    return path.dirname(to) === buildStore(target) ? undefined : `is a link to ${to}, which devguide did not make`;
+  }
   if (!existsSync(target)) return undefined;
   if (!statSync(target).isDirectory()) return 'is a file, not a folder';
   const entries = readdirSync(target);
   if (!entries.length || entries.includes(BUILD_MARKER)) return undefined;
-  if (['index.html', '_headers', 'pagefind'].every((e) => entries.includes(e))) return undefined;
-  return 'is a folder that devguide did not write, and a build replaces everything in it';
+  return `is a folder that devguide did not write (it has no ${BUILD_MARKER} file), and a build replaces everything in it`;
 }
 
-/** A new empty staging folder next to `out` (same file system, so the final rename is atomic). */
-export function stagingDir(out: string): string {
-  const dir = `${path.resolve(out)}.staging-${process.pid}-${Date.now().toString(36)}`;
+const isRunningPid = (name: string) => {
+  const pid = Number(/-(\d+)(?:\.partial)?$/.exec(name)?.[1]);
+  return Number.isInteger(pid) && pid > 0 && isRunning(pid);
+};
+
+/** A new empty staging folder for Astro's output, under `cacheDir` (the project's file system). */
+export function stagingDir(cacheDir: string): string {
+  const dir = path.join(cacheDir, 'staging', `${Date.now().toString(36)}-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
 
-/** Swaps `staging` into place as `out`, then removes the previous output. */
-export function publish(staging: string, out: string): void {
+/**
+ * Removes what killed builds left: staging folders of processes that no longer run, builds in the
+ * store that `out` does not point to, half-made links, and the `.staging-*`/`.old-*` folders of
+ * earlier devguide versions. Returns the paths removed.
+ */
+export function removeLeftovers(cacheDir: string, out: string): string[] {
+  const removed: string[] = [];
+  const remove = (p: string) => {
+    rmSync(p, { recursive: true, force: true });
+    removed.push(p);
+  };
+  const staging = path.join(cacheDir, 'staging');
+  if (existsSync(staging)) for (const name of readdirSync(staging)) if (!isRunningPid(name)) remove(path.join(staging, name));
   const target = path.resolve(out);
-  const old = `${target}.old-${process.pid}`;
-  const hadOld = existsSync(target);
-  if (hadOld) renameSync(target, old);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  if (existsSync(parent)) {
+    for (const name of readdirSync(parent)) {
+      const legacy = name.startsWith(`${base}.staging-`) || name.startsWith(`${base}.old-`) || name.startsWith(`.${base}.link-`);
+      const pid = Number(/(?:staging-|old-|link-)(\d+)/.exec(name)?.[1]);
+      if (legacy && !(pid > 0 && isRunning(pid))) remove(path.join(parent, name));
+    }
+  }
+  const store = buildStore(target);
+  // A build killed while moving an earlier devguide's plain folder into the store left `out`
+  // missing for an instant: put the folder back before anything in the store is removed.
+  if (existsSync(store) && !existsSync(target) && !isLink(target)) {
+    const aside = readdirSync(store).filter((name) => name.endsWith('-previous')).sort().at(-1);
+    if (aside) renameSync(path.join(store, aside), target);
+  }
+  if (existsSync(store)) {
+    const current = isLink(target) ? path.basename(readlinkSync(target)) : undefined;
+    for (const name of readdirSync(store)) if (name !== current && !isRunningPid(name)) remove(path.join(store, name));
+  }
+  return removed;
+}
+
+/** What `publish` did: where the site now is, and anything that went wrong after the swap. */
+export interface Published {
+  build: string;
+  /** Cleaning up the previous build failed; the new site is in place all the same. */
+  cleanupError?: Error;
+}
+
+/** Steps of `publish`, named for crash-injection tests (DEVGUIDE_CRASH_AT kills the process there). */
+export type PublishStep = 'stored' | 'linked' | 'moved-aside' | 'swapped';
+
+function step(name: PublishStep): void {
+  if (process.env.DEVGUIDE_CRASH_AT === name) process.kill(process.pid, 'SIGKILL');
+}
+
+/**
+ * Makes `staging` the site at `out`: stores it beside `out` (a rename, or a copy when `out` is on
+ * another file system), points a new link at it and renames the link over `out` in one step, then
+ * removes the previous build. An `out` that is still a plain folder (a build by an earlier
+ * devguide) is moved into the store first.
+ */
+export function publish(staging: string, out: string): Published {
+  const target = path.resolve(out);
+  const parent = path.dirname(target);
+  const store = buildStore(target);
+  mkdirSync(store, { recursive: true });
+  const build = path.join(store, `${Date.now().toString(36)}${randomBytes(4).toString('hex')}-${process.pid}`);
   try {
-    renameSync(staging, target);
+    renameSync(staging, build);
   } catch (error) {
-    if (hadOld) renameSync(old, target);
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    // Another file system: copy beside the target, then rename there (atomic on that side).
+    cpSync(staging, `${build}.partial`, { recursive: true });
+    renameSync(`${build}.partial`, build);
+    rmSync(staging, { recursive: true, force: true });
+  }
+  step('stored');
+  const link = path.join(parent, `.${path.basename(target)}.link-${process.pid}`);
+  rmSync(link, { force: true });
+  symlinkSync(path.relative(parent, build), link, 'junction');
+  step('linked');
+  const previous = isLink(target) ? path.resolve(parent, readlinkSync(target)) : undefined;
+  let legacy: string | undefined;
+  if (!previous && existsSync(target)) {
+    legacy = `${build}-previous`;
+    renameSync(target, legacy);
+    step('moved-aside');
+  }
+  try {
+    renameSync(link, target);
+  } catch (error) {
+    if (legacy) renameSync(legacy, target);
+    rmSync(link, { force: true });
     throw error;
   }
-  if (hadOld) rmSync(old, { recursive: true, force: true });
+  step('swapped');
+  const old = previous && path.dirname(previous) === store ? previous : legacy;
+  if (old) {
+    try {
+      rmSync(old, { recursive: true, force: true });
+    } catch (error) {
+      return { build, cleanupError: error as Error };
+    }
+  }
+  return { build };
 }
 
 export function discard(staging: string): void {

@@ -1,5 +1,6 @@
 /** The order in which a reader walks the guide: sections as site.yaml lists them, then `order`. */
 import type { Section } from './schema.ts';
+import { compareText } from './compare.ts';
 
 export interface Orderable {
   url: string;
@@ -15,8 +16,8 @@ export function readingOrder<T extends Orderable>(pages: readonly T[], sections:
     (a, b) =>
       (rank.get(a.section) ?? Infinity) - (rank.get(b.section) ?? Infinity) ||
       (a.order ?? Infinity) - (b.order ?? Infinity) ||
-      a.title.localeCompare(b.title) ||
-      a.url.localeCompare(b.url),
+      compareText(a.title, b.title) ||
+      compareText(a.url, b.url),
   );
 }
 

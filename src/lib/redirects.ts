@@ -45,9 +45,27 @@ export function loadRedirects(file: string): { redirects: Redirect[]; diagnostic
       diagnostics.push(diagnostic('invalid-redirect', file, at, `The redirect from "${from}" has no target.`, 'Write the new path after the colon, e.g. `/old/: /new/`.'));
       continue;
     }
+    const problem = targetProblem(to.trim());
+    if (problem) {
+      diagnostics.push(diagnostic('invalid-redirect', file, parsed.positionOf([from]), `The redirect from "${from}" points to ${JSON.stringify(to)}, which ${problem}.`, 'Point it at a page of the site (`/new/path/`, optionally with `#anchor`) or at an http(s) URL, written on one line.'));
+      continue;
+    }
     redirects.push({ from: normalisePath(from), to: to.trim(), line: at.line, column: at.column });
   }
   return { redirects, diagnostics };
+}
+
+/**
+ * Why a redirect target is unsafe to write into `_redirects` and a meta refresh, or undefined:
+ * targets are site paths or http(s) URLs, with no white space or control character (a newline
+ * would add a rule of its own to `_redirects`).
+ */
+function targetProblem(to: string): string | undefined {
+  if (/[\s\u0000-\u001f\u007f]/.test(to)) return 'contains white space or a control character';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(to)) return /^https?:\/\/[^/]/i.test(to) ? undefined : 'is neither a page of the site nor an http(s) URL';
+  if (to.startsWith('//') || to.startsWith('/\\') || to.startsWith('\\')) return 'starts with "//", which browsers read as another host';
+  if (!to.startsWith('/')) return 'is not a path from the site root (it must start with "/")';
+  return undefined;
 }
 
 /** Paths the build writes itself; a redirect page there would replace them. */
@@ -85,7 +103,11 @@ export function validateRedirects(file: string, redirects: readonly Redirect[], 
       continue;
     }
     const target = resolveLink(r.to, '/');
-    if (!target) continue; // An external target is allowed as it is.
+    if (!target) continue; // An external target (checked when loaded) is allowed as it is.
+    if (target.malformed) {
+      diagnostics.push(diagnostic('invalid-redirect', file, at, `The redirect from "${r.from}" points to "${r.to}", which is not a valid URL: a "%" must be followed by two hexadecimal digits that spell UTF-8.`, 'Fix the escape, or write the path without escapes.'));
+      continue;
+    }
     if (bySource.has(target.path)) {
       const seen = new Set([r.from]);
       let current = target.path;

@@ -1,34 +1,25 @@
 /**
  * A strict Content-Security-Policy for the built site, written to `_headers` (read by Netlify,
- * Cloudflare Pages and `npm run preview`). Inline scripts are allowed only by their hash; the
- * only inline script devguide writes is the one that applies the theme before first paint. No
- * inline style is allowed at all.
+ * Cloudflare Pages and `npm run preview`). Inline scripts are allowed only by their hash, and only
+ * the layout's own (LAYOUT_SCRIPTS); no inline style is allowed at all.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-
-const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
 /**
- * sha256 sources for every distinct inline script in the HTML files under `dir`. Files in `skip`
- * (relative paths of pages carried over unchanged, whose template is the same) are not read again.
+ * The inline scripts the layout writes, and the only ones the policy allows. The theme script
+ * applies the reader's theme before first paint (src/layouts/Base.astro renders it from here), so
+ * the hash is known at build time; nothing in the content can add one.
  */
-export function inlineScriptHashes(dir: string, skip: ReadonlySet<string> = new Set()): string[] {
-  const hashes = new Set<string>();
-  const visit = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (entry.name.endsWith('.html') && !skip.has(path.relative(dir, full))) {
-        for (const m of readFileSync(full, 'utf8').matchAll(INLINE_SCRIPT)) {
-          if (m[1]!.trim()) hashes.add(`'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
-        }
-      }
-    }
-  };
-  visit(dir);
-  return [...hashes].sort();
+export const LAYOUT_SCRIPTS = {
+  theme: "{let d=document.documentElement,t;d.classList.add('js');try{t=localStorage.getItem('dg-theme')}catch{}if(t=='light'||t=='dark')d.dataset.theme=t}",
+} as const;
+
+/** The CSP source for one script's text. */
+export const scriptHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/** The sha256 sources of the layout's inline scripts. */
+export function layoutScriptHashes(): string[] {
+  return Object.values(LAYOUT_SCRIPTS).map(scriptHash).sort();
 }
 
 /** The policy: same-origin everything, hashed inline scripts, WebAssembly for Pagefind. */

@@ -4,7 +4,7 @@
  * with 404.html and status 404, and sends the headers from `_headers` when present.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -42,6 +42,31 @@ export function parseHeaders(text: string): Record<string, string> {
   return headers;
 }
 
+/**
+ * The file a request path names inside `root`: decoded safely, with no control character, and
+ * joined with a separator check so it cannot leave `root` (nor reach a sibling such as
+ * `dist-private`). 'bad' for a path that does not decode or holds a control character,
+ * 'forbidden' for one that leaves the folder.
+ */
+export function resolveRequest(root: string, url: string): string | 'bad' | 'forbidden' {
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url, 'http://x').pathname);
+  } catch {
+    return 'bad';
+  }
+  if (/[\u0000-\u001f\u007f\\]/.test(pathname)) return 'bad';
+  const file = path.join(root, pathname);
+  if (file !== root && !file.startsWith(`${root}${path.sep}`)) return 'forbidden';
+  return file;
+}
+
+/** The URL path of a folder inside the site, with a trailing slash: `/start/setup/`. */
+export function sitePath(root: string, dir: string): string {
+  const segments = path.relative(root, dir).split(path.sep).filter(Boolean);
+  return `/${segments.map(encodeURIComponent).join('/')}${segments.length ? '/' : ''}`;
+}
+
 export interface StaticServer {
   server: Server;
   url: string;
@@ -59,44 +84,52 @@ export async function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Pr
     return headers.values;
   };
   const server = createServer((req, res) => {
-    for (const [k, v] of Object.entries(currentHeaders())) res.setHeader(k, v);
-    let pathname: string;
     try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      respond(req.url ?? '/', res);
     } catch {
+      // A request must never stop the server; whatever went wrong is this request's alone.
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    }
+  });
+  const respond = (url: string, res: ServerResponse) => {
+    for (const [k, v] of Object.entries(currentHeaders())) res.setHeader(k, v);
+    const file = resolveRequest(root, url);
+    if (file === 'bad') {
       res.statusCode = 400;
       res.end('Bad request');
       return;
     }
-    let file = path.join(root, pathname);
-    if (file !== root && !file.startsWith(`${root}${path.sep}`)) {
+    if (file === 'forbidden') {
       res.statusCode = 403;
       res.end();
       return;
     }
-    if (existsSync(file) && statSync(file).isDirectory()) {
-      if (!pathname.endsWith('/')) {
+    let target = file;
+    if (existsSync(target) && statSync(target).isDirectory()) {
+      if (!url.split('?')[0]!.endsWith('/')) {
+        // Built from the file's place in the site, never from the request: always this origin.
         res.statusCode = 301;
-        res.setHeader('Location', `${pathname}/`);
+        res.setHeader('Location', sitePath(root, target));
         res.end();
         return;
       }
-      file = path.join(file, 'index.html');
+      target = path.join(target, 'index.html');
     }
     let status = 200;
-    if (!existsSync(file) || !statSync(file).isFile()) {
+    if (!existsSync(target) || !statSync(target).isFile()) {
       status = 404;
-      file = path.join(root, '404.html');
-      if (!existsSync(file)) {
+      target = path.join(root, '404.html');
+      if (!existsSync(target)) {
         res.statusCode = 404;
         res.end('Not found');
         return;
       }
     }
     res.statusCode = status;
-    res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
-    createReadStream(file).pipe(res);
-  });
+    res.setHeader('Content-Type', TYPES[path.extname(target)] ?? 'application/octet-stream');
+    createReadStream(target).pipe(res);
+  };
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   const address = server.address() as AddressInfo;
   return {

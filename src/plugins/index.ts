@@ -20,6 +20,7 @@ import remarkCodeMeta from './remark-code-meta.ts';
 import remarkCommitExamples from './remark-commit-examples.ts';
 import remarkDataTables from './remark-data-tables.ts';
 import remarkExperts from './remark-experts.ts';
+import remarkFootnoteCheck from './remark-footnote-check.ts';
 import remarkAdmonitions, { ADMONITION_TITLES } from './remark-admonitions.ts';
 import remarkGithubAlerts from './remark-github-alerts.ts';
 import remarkTabs from './remark-tabs.ts';
@@ -72,6 +73,7 @@ export const DIRECTIVE_FORMS: Record<string, string> = {
 export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[], any> | [Plugin<any[], any>, unknown]> {
   return [
     remarkGfm,
+    remarkFootnoteCheck,
     remarkDirective,
     remarkTitle,
     [remarkCommitExamples, { rules: options.data?.commitRules }],

@@ -52,7 +52,9 @@ function lineSet(spec: string): Set<number> {
 export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
   const result: CodeMeta = { highlight: new Set(), ins: new Set(), del: new Set(), attributes: {} };
   if (!meta) return result;
-  const pattern = /(?:([\w-]+)=)?(?:"([^"]*)"|'([^']*)'|\{([^}]*)\}|(\S+))/g;
+  // A quoted value ends at a quote followed by a space or the end, so it may hold quotes itself:
+  // Markdown has already turned `title="say \"hi\""` into `title="say "hi""`.
+  const pattern = /(?:([\w-]+)=)?(?:"(.*?)"(?=\s|$)|'(.*?)'(?=\s|$)|\{([^}]*)\}|(\S+))/g;
   for (const m of meta.matchAll(pattern)) {
     const key = m[1];
     const value = m[2] ?? m[3] ?? m[5] ?? '';

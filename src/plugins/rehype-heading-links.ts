@@ -2,7 +2,7 @@
  * Gives every heading a GitHub-style id and a self-link, and records h2/h3 for the table of
  * contents in `file.data.headings`.
  */
-import GithubSlugger from 'github-slugger';
+import GithubSlugger, { slug as plainSlug } from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -45,8 +45,10 @@ export default function rehypeHeadingLinks(options: Options = emptyOptions) {
     const slugger = {
       // Asking again for the same text gives the next free suffix (`main-1`, `main-2` …).
       slug(value: string, maintainCase?: boolean): string {
-        let id = github.slug(value, maintainCase);
-        while (reserved.has(id) || LAYOUT_ID_PATTERN.test(id)) id = github.slug(value, maintainCase);
+        // A heading of punctuation or emoji alone slugs to nothing: it becomes `section`, `section-1` …
+        const text = plainSlug(value, maintainCase) ? value : 'section';
+        let id = github.slug(text, maintainCase);
+        while (reserved.has(id) || LAYOUT_ID_PATTERN.test(id)) id = github.slug(text, maintainCase);
         return id;
       },
     };

@@ -73,6 +73,17 @@ describe('npm run dev', () => {
     await page.close();
   });
 
+  it('serves the search index only from its own folder, and answers malformed paths with 400, not a stack trace', async () => {
+    // A sibling whose name starts with "pagefind" must not be reachable through /pagefind/.
+    writeFileSync(path.join(out, 'pagefind-secret.txt'), 'secret');
+    const sibling = await fetch(`http://127.0.0.1:${PORT}/pagefind/..%2Fpagefind-secret.txt`);
+    expect(await sibling.text()).not.toBe('secret');
+    expect(sibling.status).toBeGreaterThanOrEqual(400);
+    const malformed = await fetch(`http://127.0.0.1:${PORT}/pagefind/%zz`);
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).not.toMatch(/at .+:\d+:\d+/);
+  });
+
   it('serves a guide added while it runs', async () => {
     writeFileSync(path.join(content, 'guides/start/brand-new.md'), '---\ntitle: Brand new\n---\nHello.\n');
     await expect.poll(async () => (await fetch(`http://127.0.0.1:${PORT}/start/brand-new/`)).status, { timeout: 20_000 }).toBe(200);

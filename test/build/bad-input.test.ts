@@ -57,7 +57,7 @@ const FAILURES: Array<[string, (dir: string) => void, RegExp]> = [
   ['a broken anchor', (d) => edit(d, 'guides/start/help.md', '#build', '#biuld'), /guides\/start\/help\.md:7:23 {2}error {2}broken-anchor\n.*\n {2}Fix: did you mean "#build"\? Anchors on that page: install-the-dependencies, build, run-the-tests/],
   ['a link to a draft', (d) => edit(d, 'guides/start/help.md', '(/start/setup/#build)', '(/tasks/secret-plan/)'), /guides\/start\/help\.md:7:23 {2}error {2}draft-link/],
   ['invalid experts YAML', (d) => edit(d, 'experts.yaml', 'people:\n', 'people:\n  - [broken\n'), /experts\.yaml:\d+:\d+ {2}error {2}invalid-yaml/],
-  ['an unknown expert handle', (d) => edit(d, 'experts.yaml', 'experts: [bob]', 'experts: [bobby]'), /experts\.yaml:15:17 {2}error {2}unknown-expert\n.*\n {2}Fix: did you mean "bob"\?/],
+  ['an unknown expert handle', (d) => edit(d, 'experts.yaml', 'experts: [bob]', 'experts: [bobby]'), /experts\.yaml:16:17 {2}error {2}unknown-expert\n.*\n {2}Fix: did you mean "bob"\?/],
   ['a redirect loop', (d) => write(d, 'redirects.yaml', '/a/: /b/\n/b/: /a/\n'), /redirects\.yaml:1:1 {2}error {2}invalid-redirect\n {2}The redirect from "\/a\/" is part of a loop/],
   ['a redirect to a missing page', (d) => write(d, 'redirects.yaml', '/old/: /start/setpu/\n'), /redirects\.yaml:1:1 {2}error {2}invalid-redirect\n.*\n {2}Fix: did you mean "\/start\/setup\/"\?/],
   ['an empty file', (d) => write(d, 'guides/start/empty.md', ''), /guides\/start\/empty\.md:1:1 {2}error {2}empty-file/],
@@ -75,6 +75,20 @@ const FAILURES: Array<[string, (dir: string) => void, RegExp]> = [
   ['two expert handles that differ only in case', (d) => edit(d, 'experts.yaml', '  bob:\n', '  Alice:\n    status: active\n  bob:\n'), /experts\.yaml:5:3 {2}error {2}invalid-experts\n {2}"Alice" and "alice" \(line 2\) differ only in case/],
   ['two unknown frontmatter fields', (d) => edit(d, 'guides/start/help.md', 'order: 2', 'ordr: 2\ndraf: false'), /help\.md:4:1 {2}error {2}invalid-frontmatter\n {2}Unknown field "ordr"\.\n {2}Fix: did you mean "order"\?[\s\S]*help\.md:5:1 {2}error {2}invalid-frontmatter\n {2}Unknown field "draf"\.\n {2}Fix: did you mean "draft"\?/],
   ['an unknown experts area', (d) => edit(d, 'guides/tasks/pull-requests.md', ':experts[asyncio]', ':experts[asynco]'), /guides\/tasks\/pull-requests\.md:8:47 {2}error {2}unknown-expert/],
+  ['an experts area naming a guide that does not exist', (d) => edit(d, 'experts.yaml', 'guides: [/tasks/pull-requests/]', 'guides: [/tasks/pull-reqests/]'), /experts\.yaml:11:1 {2}error {2}broken-link\n {2}Link "\/tasks\/pull-reqests\/" points to no page\.\n {2}Fix: did you mean "\/tasks\/pull-requests\/"\?/],
+  // Hardening review (issue 15), finding 7: malformed escapes were a URIError with a stack trace.
+  ['a link with a malformed percent-escape', (d) => edit(d, 'guides/start/help.md', '(/start/setup/#build)', '(/start/%zz/)'), /guides\/start\/help\.md:7:23 {2}error {2}broken-link\n {2}Link "\/start\/%zz\/" is not a valid URL/],
+  ['a redirect to a malformed percent-escape', (d) => write(d, 'redirects.yaml', '/old/: /start/%E0%A4%A/\n'), /redirects\.yaml:1:1 {2}error {2}invalid-redirect\n.*is not a valid URL/],
+  // Finding 7: `guides` as a file was ENOTDIR with a stack trace.
+  ['a guides entry that is a file', (d) => { rmSync(path.join(d, 'guides'), { recursive: true }); write(d, 'guides', 'not a folder'); }, /guides {2}error {2}missing-content\n {2}guides is a file/],
+  // Finding 11: a newline in a target wrote a second rule into _redirects; script schemes became a meta refresh.
+  ['a redirect target holding a newline', (d) => write(d, 'redirects.yaml', '/old/: "https://ok.example/\\n/start/setup/ https://evil.example/ 301"\n'), /redirects\.yaml:1:8 {2}error {2}invalid-redirect\n.*contains white space or a control character/],
+  ['a javascript: redirect target', (d) => write(d, 'redirects.yaml', '/old/: "javascript:alert(1)"\n'), /redirects\.yaml:1:8 {2}error {2}invalid-redirect\n.*is neither a page of the site nor an http\(s\) URL/],
+  ['a data: redirect target', (d) => write(d, 'redirects.yaml', '/old/: "data:text/html,<script>alert(1)</script>"\n'), /redirects\.yaml:1:8 {2}error {2}invalid-redirect/],
+  // Finding 12: 5,000 nested quotes overflowed the stack in the main thread but rendered in a worker.
+  ['block quotes nested 5,000 deep', (d) => write(d, 'guides/start/deep.md', `# Deep\n\n${'>'.repeat(5000)} deep\n`), /guides\/start\/deep\.md:3:1 {2}error {2}too-deep\n {2}This line is nested 5000 levels deep/],
+  // Finding 13: a symlink out of the content folder was published without a word.
+  ['a guide that is a link to a file outside the content folder', (d) => { const outside = path.join(path.dirname(d), 'private.md'); writeFileSync(outside, '# Private notes\n'); symlinkSync(outside, path.join(d, 'guides/start/notes.md')); }, /guides\/start\/notes\.md {2}error {2}outside-content\n {2}This is a symbolic link to .*private\.md, which is outside the content folder/],
 ];
 
 describe('bad input fails the build clearly and keeps the last good site', () => {
@@ -163,12 +177,115 @@ describe('extreme input', () => {
     expect(readFileSync(path.join(dir, 'start/huge/index.html'), 'utf8').length).toBeGreaterThan(5_000_000);
   });
 
-  it('builds lists nested 500 deep, or reports them without a stack trace', () => {
-    const deep = variant((d) => write(d, 'guides/start/deep.md', `# Deep\n\n${Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n`));
+  it('builds lists nested 200 deep, and reports 500 deep at the line past the limit, without a stack trace', () => {
+    const list = (n: number) => `# Deep\n\n${Array.from({ length: n }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n`;
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-deep-')), 'dist');
-    const result = build(deep, dir);
-    expect(result.output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
-    expect(result.status, result.output).toBe(0);
+    const built = build(variant((d) => write(d, 'guides/start/deep.md', list(200))), dir);
+    expect(built.status, built.output).toBe(0);
     expect(existsSync(path.join(dir, 'start/deep/index.html'))).toBe(true);
+    const refused = build(variant((d) => write(d, 'guides/start/deep.md', list(500))), dir);
+    expect(refused.output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    expect(refused.output).toMatch(/guides\/start\/deep\.md:260:1 {2}error {2}too-deep/);
+    expect(refused.status).toBe(1);
+  });
+});
+
+/** Runs a command of the CLI (src/cli/NAME.ts) with `args`, as `npm run NAME` would. */
+function command(name: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, `src/cli/${name}.ts`), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, DEVGUIDE_BUILD_DATE: '2026-01-15', ...env }, timeout: 120_000 });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+describe('hardening: input that builds, handled safely (issue 15)', () => {
+  it('refuses to replace a folder without the build marker, even one that looks like a build, and leaves it whole (finding 5)', () => {
+    const target = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-foreign-')), 'site');
+    for (const [file, text] of [['index.html', 'mine'], ['_headers', ''], ['pagefind/x', ''], ['blog/post.md', '# My post\n']]) write(target, file!, text!);
+    const before = treeHash(target);
+    const result = build(FIXTURE, target);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/is a folder that devguide did not write \(it has no \.devguide-build file\)[\s\S]*Fix: pass --out a new or empty folder/);
+    expect(treeHash(target)).toBe(before);
+  });
+
+  it('says what went wrong when --out cannot be written (its parent is a file), with no stack trace (finding 7)', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-parent-')), 'not-a-folder');
+    writeFileSync(file, 'x');
+    const result = build(FIXTURE, path.join(file, 'dist'));
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/Build failed while publishing: ENOTDIR.*\n.*was left as it was/);
+    expect(result.output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  });
+
+  it('builds onto another file system, a tmpfs, twice (finding 4: EXDEV)', () => {
+    const target = path.join(mkdtempSync('/dev/shm/devguide-tmpfs-'), 'dist');
+    expect(build(FIXTURE, target).status).toBe(0);
+    const again = build(variant((d) => edit(d, 'guides/start/help.md', 'Ask on the forum.', 'Ask on the forum or the chat.')), target);
+    expect(again.status, again.output).toBe(0);
+    expect(readFileSync(path.join(target, 'start/help/index.html'), 'utf8')).toContain('Ask on the forum or the chat.');
+  });
+
+  it('gives byte-identical output under two locales that sort "Ä" differently (finding 9)', () => {
+    const content = variant((d) => {
+      write(d, 'guides/tasks/zebra.md', '---\ntitle: Zebra crossing\nlevel: contributor\n---\nStripes.\n');
+      write(d, 'guides/tasks/apple.md', '---\ntitle: Äpple picking\nlevel: contributor\n---\nFruit.\n');
+    });
+    const outs = ['en_US.UTF-8', 'sv_SE.UTF-8'].map((locale) => {
+      const dir = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-locale-')), 'dist');
+      const result = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/build.ts'), '--content', content, '--out', dir], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, DEVGUIDE_BUILD_DATE: '2026-01-15', LC_ALL: locale, LANG: locale } });
+      expect(result.status, result.stderr).toBe(0);
+      return dir;
+    });
+    expect(treeHash(outs[0]!)).toBe(treeHash(outs[1]!));
+  });
+
+  it('checks commit examples against a rule that would backtrack for minutes, at once (finding 10)', () => {
+    const content = variant((d) => {
+      edit(d, 'site.yaml', 'options:', "commitRules:\n  prefix: '^(a|a)*: '\noptions:");
+      write(d, 'guides/tasks/commits.md', `# Commits\n\n\`\`\`text commit="bad"\n${'a'.repeat(34)}!\n\`\`\`\n`);
+    });
+    const result = command('check', ['--content', content]);
+    expect(result.output).not.toMatch(/commit-example/);
+    expect(result.status, result.output).toBe(0);
+  });
+
+  it('follows a section folder that is a link inside the content folder, and reports one that leads out (finding 13)', () => {
+    const inside = variant((d) => {
+      cpSync(path.join(d, 'guides/triage'), path.join(d, 'shared-triage'), { recursive: true });
+      rmSync(path.join(d, 'guides/triage'), { recursive: true });
+      symlinkSync(path.join(d, 'shared-triage'), path.join(d, 'guides/triage'));
+    });
+    const followed = command('check', ['--content', inside]);
+    expect(followed.status, followed.output).toBe(0);
+    const outside = variant((d) => {
+      const elsewhere = path.join(path.dirname(d), 'elsewhere');
+      cpSync(path.join(d, 'guides/triage'), elsewhere, { recursive: true });
+      rmSync(path.join(d, 'guides/triage'), { recursive: true });
+      symlinkSync(elsewhere, path.join(d, 'guides/triage'));
+    });
+    expect(command('check', ['--content', outside]).output).toMatch(/guides\/triage {2}error {2}outside-content\n {2}This is a symbolic link to .*elsewhere/);
+  });
+
+  it('warns about an undefined footnote, names an empty heading, and keeps escaped quotes in a code title (finding 13)', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-low-')), 'dist');
+    const result = build(variant((d) => write(d, 'guides/start/low.md', '# Low\n\nSee the note.[^missing]\n\n## ???\n\n```sh title="say \\"hi\\""\necho hi\n```\n')), dir);
+    expect(result.status, result.output).toBe(0);
+    expect(result.output).toMatch(/guides\/start\/low\.md:3:14 {2}warning {2}undefined-footnote\n {2}The footnote \[\^missing\] has no definition/);
+    const html = readFileSync(path.join(dir, 'start/low/index.html'), 'utf8');
+    expect(html).toContain('<h2 id="section">');
+    expect(html).not.toContain('id=""');
+    expect(html).toContain('say "hi"');
+  });
+});
+
+describe('every command, on an error nobody expected', () => {
+  it('prints one line saying where to report it and exits 1, with no stack trace; and exits 1, not 13, on work that never finishes', () => {
+    const crash = path.join(ROOT, 'src/lib/crash.ts');
+    const thrown = spawnSync(process.execPath, ['--input-type=module', '-e', `import { guardCommand } from ${JSON.stringify(crash)}; guardCommand(); setTimeout(() => { throw new TypeError('boom'); });`], { encoding: 'utf8' });
+    expect(thrown.status).toBe(1);
+    expect(thrown.stderr.trim()).toMatch(/^devguide: unexpected error: TypeError: boom.*\n {2}This is a bug in devguide: please report it/);
+    expect(thrown.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+    const stuck = spawnSync(process.execPath, ['--input-type=module', '-e', `import { guardCommand } from ${JSON.stringify(crash)}; guardCommand(); await new Promise(() => {});`], { encoding: 'utf8' });
+    expect(stuck.status).toBe(1);
+    expect(stuck.stderr).toMatch(/stopped while waiting for work that never finished/);
   });
 });

@@ -25,6 +25,35 @@ describe('CODEOWNERS parsing', () => {
 });
 
 describe('CODEOWNERS matching', () => {
+  it('follows every example of GitHub\'s CODEOWNERS documentation', () => {
+    const cases: Array<[string, string, boolean]> = [
+      ['*', 'anything/at/all.txt', true],
+      ['*.js', 'src/app/index.js', true],
+      ['*.js', 'src/app/index.ts', false],
+      ['/build/logs/', 'build/logs/today.log', true],
+      ['/build/logs/', 'src/build/logs/today.log', false],
+      ['docs/*', 'docs/getting-started.md', true],
+      ['docs/*', 'docs/build-app/troubleshooting.md', false],
+      ['apps/', 'apps/web/index.js', true],
+      ['apps/', 'src/apps/web/index.js', true],
+      ['**/logs', 'build/logs/today.log', true],
+      ['**/logs', 'deeply/nested/logs/x.log', true],
+      ['**/logs', 'logs/x.log', true],
+      ['/docs/', 'docs/a/b.md', true],
+      ['/docs/', 'src/docs/a.md', false],
+      ['/scripts/', 'scripts/deploy.sh', true],
+    ];
+    expect(cases.filter(([pattern, path, expected]) => matches(pattern, path) !== expected)).toEqual([]);
+  });
+
+  it('matches in time linear in the path, even for a pattern built to backtrack', () => {
+    const pattern = `a${'**'.repeat(40)}c`;
+    const started = performance.now();
+    expect(matches(pattern, `${'a'.repeat(5000)}b`)).toBe(false);
+    // A backtracking matcher takes minutes here; a linear one a few milliseconds.
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('matches directories, with everything beneath them', () => {
     expect(matches('Lib/asyncio/', 'Lib/asyncio/tasks.py')).toBe(true);
     expect(matches('Lib/asyncio/', 'Lib/asyncio')).toBe(false);
@@ -66,8 +95,8 @@ describe('drift between CODEOWNERS and the experts index', () => {
       { handle: 'dora', status: 'active', links: {} },
     ],
     areas: [
-      { kind: 'module', name: 'asyncio', id: 'module-asyncio', experts: [{ handle: 'alice', assignable: true }, { handle: 'dora', assignable: false }], teams: [], paths: ['Lib/asyncio/'], unmaintained: false, line: 3 },
-      { kind: 'module', name: 'json', id: 'module-json', experts: [{ handle: 'bob', assignable: false }], teams: [], paths: [], unmaintained: false, line: 9 },
+      { kind: 'module', name: 'asyncio', id: 'module-asyncio', experts: [{ handle: 'alice', assignable: true }, { handle: 'dora', assignable: false }], teams: [], paths: ['Lib/asyncio/'], guides: [], unmaintained: false, line: 3 },
+      { kind: 'module', name: 'json', id: 'module-json', experts: [{ handle: 'bob', assignable: false }], teams: [], paths: [], guides: [], unmaintained: false, line: 9 },
     ],
   };
 

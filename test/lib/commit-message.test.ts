@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommitMessage, commitRulesSchema, CPYTHON_RULES, formatProblems, starHeight, type CommitProblem } from '../../src/lib/commit-message.ts';
+import { checkCommitMessage, commitRulesSchema, CPYTHON_RULES, formatProblems, type CommitProblem } from '../../src/lib/commit-message.ts';
 
 const rulesOf = (problems: CommitProblem[]) => problems.map((p) => [p.rule, p.line]);
 /** Words, exactly `n` characters long, never ending in a space. */
@@ -124,6 +124,59 @@ describe('checkCommitMessage', () => {
     expect(rulesOf(checkCommitMessage('[main] gh-1: Fix it (GH-2)'))).toEqual([['backport-title', 1]]);
   });
 
+  it('passes a merged title that names its pull request as (GH-NNNNN)', () => {
+    expect(checkCommitMessage('gh-12345: Improve the spam module (GH-777)\n\n* Add method A to the spam module\n')).toEqual([]);
+  });
+
+  it('reports GitHub\'s (#NNNNN) suffix as summary-suffix, at the parenthesis', () => {
+    const summary = 'gh-12345: Improve the spam module (#777)';
+    const problems = checkCommitMessage(summary);
+    expect(problems).toEqual([expect.objectContaining({ rule: 'summary-suffix', line: 1, column: summary.indexOf('(') + 1 })]);
+    expect(problems[0]!.message).toContain('"(#777)"');
+    expect(problems[0]!.fix).toContain('(GH-NNNNN)');
+  });
+
+  it('reports a title that keeps both references, ending with (#NNNNN), as summary-suffix', () => {
+    expect(rulesOf(checkCommitMessage('gh-1: Custom title (GH-2) (#3)'))).toEqual([['summary-suffix', 1]]);
+  });
+
+  it('checks the suffix of a change with no issue too', () => {
+    expect(checkCommitMessage('Fix a typo in the zipfile docstring (GH-4)', undefined, { skipIssue: true })).toEqual([]);
+    expect(rulesOf(checkCommitMessage('Fix a typo in the zipfile docstring (#4)', undefined, { skipIssue: true }))).toEqual([['summary-suffix', 1]]);
+  });
+
+  it('leaves other parentheses at the end of a summary alone', () => {
+    expect(checkCommitMessage('gh-1: Document os.sep (and os.altsep)')).toEqual([]);
+    expect(checkCommitMessage('gh-1: Raise the minimum macOS version (11.0)')).toEqual([]);
+  });
+
+  it('passes a revert title in the form the guide teaches, with its reason', () => {
+    const message = 'Revert gh-121345: Fix leak in itertools.batched() on error (GH-121350)\n\nReverts python/cpython#121350.\nReason: This commit broke the buildbot.\n';
+    expect(checkCommitMessage(message)).toEqual([]);
+  });
+
+  it('reports the revert title GitHub\'s button proposes as revert-title, not summary-prefix', () => {
+    const problems = checkCommitMessage('Revert "gh-121345: Fix leak in itertools.batched() on error (#121350)"');
+    expect(rulesOf(problems)).toEqual([['revert-title', 1]]);
+    expect(problems[0]!.fix).toContain('Revert gh-12345: Original summary (GH-12346)');
+  });
+
+  it('reports a revert title without its pull request as revert-title', () => {
+    expect(rulesOf(checkCommitMessage('Revert gh-1: Fix it'))).toEqual([['revert-title', 1]]);
+  });
+
+  it('does not take a summary that merely starts with "Reverted" for a revert', () => {
+    expect(rulesOf(checkCommitMessage('Reverted the frobnicator'))).toEqual([['summary-prefix', 1]]);
+  });
+
+  it('honours custom suffix and revert rules', () => {
+    const rules = { ...CPYTHON_RULES, suffix: '\\(#\\d+\\)', revert: '^Revert ".+"$' };
+    expect(checkCommitMessage('gh-1: Fix it (#2)', rules)).toEqual([]);
+    expect(rulesOf(checkCommitMessage('gh-1: Fix it (GH-2)', rules))).toEqual([['summary-suffix', 1]]);
+    expect(checkCommitMessage('Revert "gh-1: Fix it (#2)"', rules)).toEqual([]);
+    expect(checkCommitMessage('gh-1: Fix it (GH-2)', rules)[0]!.fix).toContain('/\\(#\\d+\\)/');
+  });
+
   it('ignores git comment lines, but counts them in line numbers', () => {
     const message = `# Please enter the commit message for your changes.\ngh-1: Fix it\n# On branch main\n\n${long(80)}\n#\n`;
     expect(rulesOf(checkCommitMessage(message))).toEqual([['body-length', 5]]);
@@ -181,6 +234,8 @@ describe('commitRulesSchema', () => {
   it('rejects unknown fields and invalid regular expressions', () => {
     expect(commitRulesSchema.safeParse({ maxSumary: 50 }).success).toBe(false);
     expect(commitRulesSchema.safeParse({ prefix: '^gh-(' }).success).toBe(false);
+    expect(commitRulesSchema.safeParse({ suffix: '(GH-' }).success).toBe(false);
+    expect(commitRulesSchema.safeParse({ revert: '^(Revert .+)\\1' }).success).toBe(false);
   });
 });
 
@@ -200,19 +255,28 @@ describe('formatProblems', () => {
   });
 });
 
-describe('starHeight', () => {
-  it('is 1 for the default rules and 2 for a repeated group that repeats', () => {
-    expect(starHeight(CPYTHON_RULES.prefix)).toBe(1);
-    expect(starHeight(CPYTHON_RULES.backport)).toBe(1);
-    expect(starHeight('^(a+)+: ')).toBe(2);
-    expect(starHeight('^(?:\\w+\\s?)*$')).toBe(2);
-    expect(starHeight('^(gh|bpo)-\\d+: ')).toBe(1);
-    expect(starHeight('^[(+*]{2}(ab){3}')).toBe(0);
+describe('user-supplied rules', () => {
+  it('match in linear time: a pattern that backtracks exponentially in JavaScript finishes at once', () => {
+    const rules = commitRulesSchema.parse({ prefix: '^(a|a)*: ' });
+    const started = performance.now();
+    expect(rulesOf(checkCommitMessage(`${'a'.repeat(34)}!`, rules))).toContainEqual(['summary-prefix', 1]);
+    // JavaScript's engine takes minutes on this text; RE2 a few milliseconds.
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
-  it('makes site.yaml refuse a commit rule that can hang the check', () => {
-    const result = commitRulesSchema.safeParse({ prefix: '^(a+)+: ' });
+  it('are refused in site.yaml when RE2 cannot run them (look-arounds, back-references), saying why', () => {
+    const result = commitRulesSchema.safeParse({ prefix: '^(?=gh)gh-\\d+: ' });
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0]!.message).toMatch(/can make the check hang/);
+    expect(result.error!.issues[0]!.message).toMatch(/RE2 accepts .*look-arounds/);
+    expect(commitRulesSchema.safeParse({ prefix: '^(gh|bpo)-\\d+: ' }).success).toBe(true);
+  });
+});
+
+describe('control characters', () => {
+  it('reject a NUL byte, at which git would cut the message, at its line and column', () => {
+    expect(checkCommitMessage('gh-1: Fix it\n\nBody with a \u0000 in it')).toEqual([
+      expect.objectContaining({ rule: 'control-character', line: 3, column: 13, message: expect.stringMatching(/U\+0000 \(NUL\)/) }),
+    ]);
+    expect(checkCommitMessage('gh-1: Fix it\n\n\tIndented output is fine')).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { serveStatic } from '../../src/lib/static-server.ts';
+import { get } from 'node:http';
+import { resolveRequest, serveStatic } from '../../src/lib/static-server.ts';
 
 function site(): string {
   const parent = mkdtempSync(path.join(tmpdir(), 'devguide-serve-'));
@@ -43,5 +44,48 @@ describe('the preview server', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('survives a request whose path decodes to a newline, and answers the next one', async () => {
+    const server = await serveStatic(site());
+    try {
+      const bad = await new Promise<number>((resolve, reject) => {
+        // fetch() would normalise the path; a raw request sends it as an attacker would.
+        get(`${server.url}/%0a%2f..%2fguide`, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on('error', reject);
+      });
+      expect(bad).toBe(400);
+      expect(await (await fetch(`${server.url}/guide/`)).text()).toBe('guide');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('redirects a folder without its slash to a path on this site, never to another host', async () => {
+    const server = await serveStatic(site());
+    try {
+      const plain = await fetch(`${server.url}/guide`, { redirect: 'manual' });
+      expect(plain.status).toBe(301);
+      expect(plain.headers.get('location')).toBe('/guide/');
+      const sneaky = await fetch(`${server.url}/%2Fevil.example%2F..%2Fguide`, { redirect: 'manual' });
+      expect(sneaky.headers.get('location') ?? '/').toMatch(/^\/(?![/\\])/);
+      const malformed = await fetch(`${server.url}/%zz`);
+      expect(malformed.status).toBe(400);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('resolveRequest', () => {
+  it('refuses control characters and backslashes, paths that leave the folder, and malformed escapes', () => {
+    expect(resolveRequest('/site', '/a/%0d%0aSet-Cookie:x')).toBe('bad');
+    expect(resolveRequest('/site', '/a%5c..%5c..%5cetc')).toBe('bad');
+    expect(resolveRequest('/site', '/%E0%A4%A')).toBe('bad');
+    expect(resolveRequest('/site', '/..%2F..%2Fetc/passwd')).toBe('forbidden');
+    expect(resolveRequest('/site', '/..%2Fsite-private/x')).toBe('forbidden');
+    expect(resolveRequest('/site', '/start/setup/')).toBe(path.join('/site', 'start/setup/'));
   });
 });
