@@ -40,6 +40,8 @@ const areaSchema = z.strictObject({
   /** CODEOWNERS patterns for this area. */
   paths: z.array(z.string()).default([]),
   notes: z.string().optional(),
+  /** Guides about this area, as site paths (`/development/argument-clinic/`): "See also" in its row. */
+  guides: z.array(z.string().startsWith('/', 'must be a path of the site, like /development/gdb/')).default([]),
   /** Support tier, for platforms. */
   tier: z.number().int().min(1).max(3).optional(),
   unmaintained: z.boolean().default(false),
@@ -72,6 +74,7 @@ export interface Area {
   teams: string[];
   paths: string[];
   notes?: string;
+  guides: string[];
   tier?: number;
   unmaintained: boolean;
   line: number;
@@ -165,7 +168,7 @@ export function loadExperts(file: string, options: { profileTemplate?: string } 
       if (!a.experts.length && !a.teams.length && !a.unmaintained) {
         diagnostics.push(diagnostic('no-experts', file, position, `The ${kind} "${a.name}" has no experts.`, 'Add an expert, or mark it `unmaintained: true` so readers know whom to ask instead.'));
       }
-      areas.push({ kind, name: a.name, id, experts, teams: a.teams, paths: a.paths, notes: a.notes, tier: a.tier, unmaintained: a.unmaintained, line: position.line });
+      areas.push({ kind, name: a.name, id, experts, teams: a.teams, paths: a.paths, notes: a.notes, guides: a.guides, tier: a.tier, unmaintained: a.unmaintained, line: position.line });
     });
   }
   for (const person of people) {

@@ -72,6 +72,8 @@ export const siteConfigSchema = z.strictObject({
     .optional(),
   /** The project's issue tracker. */
   tracker: httpUrl().optional(),
+  /** The page the home page's "Start with your first task" button opens (default: the ladder's first page). */
+  start: z.string().startsWith('/').optional(),
   /** Sections in reading order. */
   sections: z.array(sectionSchema).min(1),
   /** The rules `npm run commit-msg` and the guide's commit examples are checked against. */

@@ -194,9 +194,15 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const redirectsFile = path.join(content.contentDir, 'redirects.yaml');
   const redirects = loadRedirects(redirectsFile);
   diagnostics.push(...redirects.diagnostics, ...validateRedirects(redirectsFile, redirects.redirects, targets));
+  // site.yaml's `start` page is a link like any other.
+  const siteFile = path.join(content.contentDir, 'site.yaml');
+  const startLine = config.start && existsSync(siteFile) ? (readText(siteFile).text ?? '').split('\n').findIndex((l) => /^start\s*:/.test(l)) + 1 : 0;
+  const startLink = config.start ? [{ url: '/', file: siteFile, links: [{ href: config.start, line: startLine || 1, column: 1 }] }] : [];
+  // So are the guides an experts area names under `guides:`.
+  const areaGuides = experts.index ? [{ url: '/experts/', file: expertsFile, links: experts.index.areas.flatMap((a) => a.guides.map((href) => ({ href, line: a.line, column: 1 }))) }] : [];
   diagnostics.push(
     ...findBrokenLinks(
-      all.filter((p) => !p.draft).map((p) => ({ url: p.url, file: path.join(content.contentDir, p.relativePath), links: (p as Page & { links: [] }).links })),
+      [...startLink, ...areaGuides, ...all.filter((p) => !p.draft).map((p) => ({ url: p.url, file: path.join(content.contentDir, p.relativePath), links: (p as Page & { links: [] }).links }))],
       { pages: targets, drafts, redirects: new Map(redirects.redirects.map((r) => [r.from, r.to])), unchecked: invalid.includes('experts') ? ['/experts/'] : [] },
     ),
   );

@@ -13,7 +13,7 @@ describe('the bundled developer\'s guide', () => {
   it('takes a newcomer from the home page to the first task and on to submitting a pull request, by links alone', async () => {
     const { page, context, errors } = await newPage(site);
     await page.goto(`${site.url}/`);
-    await page.locator('#level-newcomer').getByRole('link', { name: 'Helping with documentation' }).click();
+    await page.getByRole('link', { name: 'Start with your first task' }).click();
     await page.waitForURL('**/tasks/documentation/');
     await expect(page.locator('.badge').first().textContent()).resolves.toContain('First task');
     await page.locator('article a[href="/getting-started/pull-request-lifecycle/"]').first().click();

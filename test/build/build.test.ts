@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -60,9 +60,16 @@ describe('a build of the fixture site', () => {
     expect(read('start/setup/index.html')).toMatch(/Last updated <time datetime="\d{4}-\d\d-\d\dT[^"]+">\d+ \w+ \d{4}<\/time>/);
   });
 
-  it('leaves no staging folder behind', () => {
+  it('links an experts area to the guides about it, by title, under "See also"', () => {
+    expect(read('experts/index.html')).toMatch(/<tr id="module-asyncio"[\s\S]*?See also: <a href="\/tasks\/pull-requests\/">Submitting a pull request<\/a>\.[\s\S]*?<\/tr>/);
+  });
+
+  it('publishes the site as a link into a store beside it holding this one build, and leaves no staging folder behind', () => {
     const parent = path.dirname(out());
-    expect(readdirSync(parent).filter((n) => n.includes('.staging-') || n.includes('.old-'))).toEqual([]);
+    expect(readdirSync(parent).sort()).toEqual(['.dist.devguide', 'dist']);
+    expect(lstatSync(out()).isSymbolicLink()).toBe(true);
+    expect(readdirSync(path.join(parent, '.dist.devguide'))).toHaveLength(1);
+    expect(existsSync(path.join(ROOT, 'node_modules/.cache/devguide/staging')) ? readdirSync(path.join(ROOT, 'node_modules/.cache/devguide/staging')) : []).toEqual([]);
   });
 });
 

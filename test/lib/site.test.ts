@@ -48,6 +48,6 @@ describe('the site model', () => {
 
   it('reports only experts.yaml\'s own error when it does not load, not :experts[…] or links to /experts/', async () => {
     const { found } = await load({}, (text, name) => (name === 'experts.yaml' ? text.replace('tier: 1', 'teir: 1') : text));
-    expect(found).toEqual(['experts.yaml:21:7  error  invalid-experts']);
+    expect(found).toEqual(['experts.yaml:22:7  error  invalid-experts']);
   });
 });
