@@ -15,6 +15,7 @@ import { CACHE_DIR, contentDirFromEnv, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
 import { redirectFor } from '../lib/redirects.ts';
 import { loadSite } from '../lib/site.ts';
+import { BUILT_IN_ROUTES } from '../lib/routes.ts';
 import { resolveRequest } from '../lib/static-server.ts';
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
@@ -56,14 +57,14 @@ export default function devguide(): AstroIntegration {
           if (command === 'build' && hasErrors(model.diagnostics)) throw new Error('devguide: the content has errors (listed above).');
           setCurrentSite(model);
         }
-        // Pages that exist only when their data does.
+        // Built-in pages that exist only when their data does (src/lib/routes.ts); the dev server
+        // always shows /todo/.
         const model = currentSite();
-        const route = (name: string) => new URL(`../routes/${name}`, import.meta.url).pathname;
-        if (model.experts) {
-          injectRoute({ pattern: '/experts', entrypoint: route('experts.astro') });
-          injectRoute({ pattern: '/experts/[handle]', entrypoint: route('expert-person.astro') });
+        const context = { experts: model.experts, showTodos: model.config.options.showTodos || command === 'dev', levels: [] };
+        for (const route of BUILT_IN_ROUTES) {
+          if (!route.inject || !route.pages(context).length) continue;
+          for (const { pattern, entrypoint } of route.inject) injectRoute({ pattern, entrypoint: new URL(`../routes/${entrypoint}`, import.meta.url).pathname });
         }
-        if (model.config.options.showTodos || command === 'dev') injectRoute({ pattern: '/todo', entrypoint: route('todo.astro') });
       },
       'astro:server:setup': ({ server, logger }) => {
         const contentDir = contentDirFromEnv();

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { closest, diagnostic, type Diagnostic } from './diagnostics.ts';
 import { readText } from './content.ts';
 import { resolveLink } from './links.ts';
+import { BUILT_FILES, BUILT_FOLDERS, BUILT_IN_ROUTES } from './routes.ts';
 import { parseYaml } from './yaml.ts';
 
 export interface Redirect {
@@ -69,8 +70,8 @@ function targetProblem(to: string): string | undefined {
 }
 
 /** Paths the build writes itself; a redirect page there would replace them. */
-const RESERVED = new Set(['/', '/index.html', '/404.html', '/404/', '/search/', '/experts/', '/todo/', '/_headers', '/_redirects', '/robots.txt', '/sitemap.xml', '/favicon.svg', '/.devguide-build']);
-const RESERVED_FOLDERS = ['/_astro/', '/pagefind/'];
+const RESERVED = new Set([...BUILT_IN_ROUTES.map((r) => (r.segment ? `/${r.segment}/` : '/')), '/404.html', ...BUILT_FILES]);
+const RESERVED_FOLDERS = BUILT_FOLDERS;
 
 /** Why `from` (already normalised) cannot be an old path, or undefined when it can. */
 function oldPathProblem(from: string): string | undefined {

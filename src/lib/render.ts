@@ -3,7 +3,7 @@
  * threads (one per core) when there are enough of them to pay for the workers' start-up.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,24 +29,55 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const MIN_PAGES_PER_WORKER = 40;
 
 let pipelineHash: string | undefined;
-/** Hash of the pipeline's own source, so editing a plugin invalidates the cache. */
-function pipelineVersion(): string {
-  if (pipelineHash) return pipelineHash;
-  const hash = createHash('sha256');
-  const pluginDir = path.join(here, '..', 'plugins');
-  for (const name of readdirSync(pluginDir).sort()) hash.update(name).update(readFileSync(path.join(pluginDir, name)));
-  for (const name of ['markdown.ts', 'report.ts', 'diagnostics.ts']) hash.update(readFileSync(path.join(here, name)));
-  return (pipelineHash = hash.digest('hex'));
+/**
+ * What shapes a rendered page besides its input: every source file of the generator (all of
+ * src/, since plugins call into lib and lib into data loaders), and the installed version of every
+ * package it depends on (an upgraded Shiki or remark renders differently). Editing either makes
+ * every cached page stale.
+ */
+export function pipelineVersion(): string {
+  return (pipelineHash ??= sourceFingerprint(path.join(here, '..'), path.join(here, '..', '..')));
 }
 
-/** Directives whose output depends on data files; only pages using them depend on that data. */
-const DATA_DIRECTIVE = /:(?:experts|labels|versions-table|versions-chart)\b|commit=/;
+/** The fingerprint of every file under `srcDir` and of the installed versions of `projectDir`'s dependencies. */
+export function sourceFingerprint(srcDir: string, projectDir: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const file = path.join(srcDir, name);
+    if (statSync(file).isFile()) hash.update(name).update(readFileSync(file));
+  }
+  const manifest = JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(manifest.dependencies ?? {}).sort()) {
+    let version = '?';
+    try {
+      version = (JSON.parse(readFileSync(path.join(projectDir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // Not installed: the key still differs from an installed version's.
+    }
+    hash.update(name).update(version);
+  }
+  return hash.digest('hex');
+}
 
-function cacheKey(input: RenderInput, settings: string, dataHash: string): string {
+/** The data each directive reads: a page's key covers exactly the data files it uses. */
+const DATA_USES: Array<[RegExp, keyof NonNullable<PipelineOptions['data']>]> = [
+  [/:experts\b/, 'experts'],
+  [/::labels\b/, 'labels'],
+  [/::versions-(?:table|chart)\b/, 'releases'],
+  [/::versions-(?:table|chart)\b/, 'today'],
+  [/commit=/, 'commitRules'],
+];
+
+/** A hash of the data `body` uses, from per-kind hashes. */
+function dataUsed(body: string, hashes: Map<string, string>): string {
+  return DATA_USES.filter(([re]) => re.test(body)).map(([, kind]) => `${kind}:${hashes.get(kind) ?? ''}`).join(',');
+}
+
+function cacheKey(input: RenderInput, settings: string, dataHashes: Map<string, string>): string {
   return createHash('sha256')
     .update(pipelineVersion())
     .update(settings)
-    .update(DATA_DIRECTIVE.test(input.body) ? dataHash : '')
+    .update(dataUsed(input.body, dataHashes))
     .update(input.file)
     .update(input.titleFromHeading ? '1' : '0')
     .update(input.body)
@@ -59,8 +90,8 @@ export async function renderPages(inputs: RenderInput[], options: RenderOptions)
   const pages: Array<RenderedPage | undefined> = new Array(inputs.length);
   const { data, highlighter: _, ...settings } = options.pipeline;
   const settingsJson = JSON.stringify(settings);
-  const dataHash = createHash('sha256').update(JSON.stringify(data ?? {})).digest('hex');
-  const keys = inputs.map((input) => (options.cacheDir ? cacheKey(input, settingsJson, dataHash) : ''));
+  const dataHashes = new Map(Object.entries(data ?? {}).map(([kind, value]) => [kind, createHash('sha256').update(JSON.stringify(value ?? null)).digest('hex')]));
+  const keys = inputs.map((input) => (options.cacheDir ? cacheKey(input, settingsJson, dataHashes) : ''));
   const todo: number[] = [];
   if (options.cacheDir) mkdirSync(options.cacheDir, { recursive: true });
   inputs.forEach((_, i) => {

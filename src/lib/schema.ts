@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { commitRulesSchema } from './commit-message.ts';
 import { closest, diagnostic, type Code, type Diagnostic } from './diagnostics.ts';
+import { RESERVED_SEGMENTS } from './routes.ts';
 import type { ParsedYaml } from './yaml.ts';
 
 /** The rungs of the contributor ladder, in order. */
@@ -37,14 +38,15 @@ const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * one of these ids would replace a built-in page or be replaced by it. (Other top-level files, such
  * as `_astro/`, `robots.txt` and `_headers`, cannot be section ids: ids have no dots or underscores.)
  */
-export const RESERVED_SECTION_IDS = ['experts', 'search', 'todo', 'pagefind', '404'] as const;
+/** Section ids that built-in pages and folders own (src/lib/routes.ts). */
+export const RESERVED_SECTION_IDS = RESERVED_SEGMENTS;
 
 export const sectionSchema = z.strictObject({
   /** Folder name under guides/ and the first URL segment. */
   id: z
     .string()
     .regex(slugPattern, 'must be lowercase letters, digits and single hyphens, like "getting-started"')
-    .refine((id) => !(RESERVED_SECTION_IDS as readonly string[]).includes(id), {
+    .refine((id) => !RESERVED_SECTION_IDS.includes(id), {
       error: (issue) => `is "${String(issue.input)}", which the site uses for a built-in page (/${String(issue.input)}/)`,
       params: { reserved: true },
     }),

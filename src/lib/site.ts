@@ -20,6 +20,7 @@ import { loadExperts, type ExpertsIndex } from './experts.ts';
 import { loadLabels } from './labels.ts';
 import { loadReleaseCycle } from './release-cycle.ts';
 import { loadRedirects, validateRedirects, type Redirect } from './redirects.ts';
+import { BUILT_FILES, builtInPages } from './routes.ts';
 
 export interface PageSummary {
   url: string;
@@ -73,6 +74,8 @@ export interface SiteModel {
   redirects: Redirect[];
   /** The experts index, when content/experts.yaml exists. */
   experts?: ExpertsIndex;
+  /** The built-in pages this site has (src/lib/routes.ts), for the sitemap. */
+  builtIn: Array<{ path: string; sitemap: boolean }>;
   diagnostics: Diagnostic[];
   stats: RenderStats & { pages: number };
 }
@@ -83,12 +86,7 @@ export interface LoadOptions {
   drafts?: boolean;
   cacheDir?: string;
   workers?: number;
-  /** URLs served by the site besides the guides, with their anchors (home, search, experts …). */
-  extraPages?: Map<string, string[]>;
 }
-
-/** URLs every devguide site serves besides its guides. */
-export const BUILT_IN_PAGES = ['/', '/search/', '/404.html', '/sitemap.xml', '/robots.txt', '/favicon.svg'];
 
 export function summary(page: Page): PageSummary {
   const { url, section, title, description, level, order, draft } = page;
@@ -118,7 +116,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const content = loadContent(options.contentDir);
   const diagnostics: Diagnostic[] = [...content.diagnostics];
   const config = content.site;
-  const empty: SiteModel = { contentDir: content.contentDir, config, sections: [], pages: [], ladder: [], redirects: [], externalLinks: [], diagnostics, stats: { rendered: 0, cached: 0, workers: 0, pages: 0 } };
+  const empty: SiteModel = { contentDir: content.contentDir, config, sections: [], pages: [], ladder: [], redirects: [], builtIn: [], externalLinks: [], diagnostics, stats: { rendered: 0, cached: 0, workers: 0, pages: 0 } };
   if (!config) return empty;
 
   const guides = content.guides;
@@ -141,14 +139,6 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading })),
     { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos || Boolean(options.drafts), data: { experts: experts.index, commitRules: config.commitRules, labels: labels.groups, releases: releases.releases, today, ...(invalid.length ? { invalid } : {}) } }, cacheDir: options.cacheDir, workers: options.workers },
   );
-  const extraPages = new Map(options.extraPages ?? []);
-  if (config.options.showTodos || options.drafts) extraPages.set('/todo/', ['main']);
-  if (experts.index) {
-    const kinds = new Set(experts.index.areas.map((a) => a.kind));
-    const emeritus = experts.index.people.some((p) => p.status === 'emeritus') ? ['emeritus'] : [];
-    extraPages.set('/experts/', ['main', ...kinds, ...experts.index.areas.map((a) => a.id), 'people', ...emeritus]);
-    for (const person of experts.index.people) extraPages.set(`/experts/${person.handle}/`, ['main']);
-  }
   const dates = lastUpdatedDates(content.contentDir);
   const all: Page[] = guides.map((guide: GuideSource, i) => {
     const r = rendered[i]!;
@@ -182,13 +172,12 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const drafts = new Set(all.filter((p) => p.draft).map((p) => p.url));
   const summaries = published.map(summary);
   const rungs = ladder(summaries);
+  const builtIn = builtInPages({ experts: experts.index, showTodos: config.options.showTodos || Boolean(options.drafts), levels: rungs.map((r) => r.level) });
   const targets = new Map<string, readonly string[]>([
-    ...BUILT_IN_PAGES.map((u) => [u, [] as string[]] as const),
-    ['/', ['main', 'ladder-title', 'sections-title', ...rungs.map((r) => `level-${r.level}`)]],
-    ['/search/', ['main']],
+    ...BUILT_FILES.map((f) => [f, [] as string[]] as const),
+    ...builtIn.map((p) => [p.path, p.anchors] as const),
     // A section has a landing page when it has a published guide (src/pages/[section]/index.astro).
     ...[...new Set(published.map((p) => p.section))].map((id) => [`/${id}/`, ['main']] as const),
-    ...extraPages,
     ...published.map((p) => [p.url, p.anchors] as const),
   ]);
   const redirectsFile = path.join(content.contentDir, 'redirects.yaml');
@@ -230,6 +219,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     redirects: redirects.redirects,
     externalLinks,
     experts: experts.index,
+    builtIn: builtIn.map(({ path, sitemap }) => ({ path, sitemap })),
     diagnostics,
     stats: { ...stats, pages: published.length },
   };

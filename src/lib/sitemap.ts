@@ -3,10 +3,11 @@ import type { SiteModel } from './site.ts';
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function sitemap(model: SiteModel, extraPaths: readonly string[] = []): string | undefined {
+/** Every page a search engine should index: the built-in pages not marked noindex, sections and guides. */
+export function sitemap(model: SiteModel): string | undefined {
   const base = model.config.url;
   if (!base) return undefined;
-  const paths = ['/', ...model.sections.filter((s) => s.pages.length).map((s) => `/${s.id}/`), ...model.pages.map((p) => p.url), ...extraPaths];
+  const paths = [...model.builtIn.filter((p) => p.sitemap).map((p) => p.path), ...model.sections.filter((s) => s.pages.length).map((s) => `/${s.id}/`), ...model.pages.map((p) => p.url)];
   const lastmod = new Map(model.pages.map((p) => [p.url, p.lastUpdated]));
   const entries = paths.map((p) => {
     const date = lastmod.get(p);

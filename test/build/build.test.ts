@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -27,6 +27,18 @@ describe('a build of the fixture site', () => {
     expect(sitemap).toContain('<loc>https://guide.example.org/start/setup/</loc>');
     expect(sitemap).not.toContain('secret-plan');
     expect(read('robots.txt')).toContain('Sitemap: https://guide.example.org/sitemap.xml');
+  });
+
+  it('lists in the sitemap exactly the HTML pages that are not marked noindex (experts, people and /todo/ included)', () => {
+    const html = readdirSync(out(), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    const indexable = html
+      .filter((f) => !read(f).includes('<meta name="robots" content="noindex">'))
+      .map((f) => `https://guide.example.org/${f.replace(/index\.html$/, '')}`)
+      .sort();
+    const listed = [...read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!).sort();
+    expect(listed).toEqual(indexable);
+    expect(listed).toContain('https://guide.example.org/experts/alice/');
+    expect(listed).toContain('https://guide.example.org/todo/');
   });
 
   it('writes a Pagefind index with only guide bodies, filterable by section and level', () => {
@@ -174,3 +186,22 @@ describe('the output folder', () => {
     expect(build(content, target).status).toBe(0);
   });
 });
+
+describe('the render cache', () => {
+  it('is shared by check and build: a check, then a one-edit build, renders only the edited page', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-cache-')), 'content');
+    cpSync(path.join(ROOT, 'test/fixtures/basic'), dir, { recursive: true });
+    // Unique text, so no page of this copy is in the cache before the check.
+    const marker = `cache test ${Date.now()}`;
+    for (const file of readdirSync(path.join(dir, 'guides'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'))) {
+      writeFileSync(path.join(dir, 'guides', file), `${readFileSync(path.join(dir, 'guides', file), 'utf8')}\n${marker}\n`);
+    }
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/check.ts'), '--content', dir], { encoding: 'utf8', cwd: ROOT, env: { ...process.env, DEVGUIDE_BUILD_DATE: '2026-01-15' } });
+    expect(check.status, check.stderr).toBe(0);
+    writeFileSync(path.join(dir, 'guides/start/help.md'), `${readFileSync(path.join(dir, 'guides/start/help.md'), 'utf8')}\nOne more line.\n`);
+    const built = buildFixture(dir);
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(/\(1 rendered, \d+ from cache/);
+  });
+});
+

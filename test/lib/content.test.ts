@@ -115,7 +115,7 @@ describe('content model', () => {
     const found = loadContent(dir).diagnostics;
     expect(found.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['3:9 invalid-site-config', '7:9 invalid-site-config', '9:9 invalid-site-config']);
     expect(found[0]!.message).toBe('Section id is "experts", which the site uses for a built-in page (/experts/).');
-    expect(found[0]!.hint).toBe('Choose another id, such as "experts-guides", and rename the folder guides/experts/ to match. Reserved ids: experts, search, todo, pagefind, 404.');
+    expect(found[0]!.hint).toBe('Choose another id, such as "experts-guides", and rename the folder guides/experts/ to match. Reserved ids: search, 404, experts, todo, _astro, pagefind.');
   });
 
   it('reports a missing content folder and a missing site.yaml', () => {

@@ -1,0 +1,63 @@
+/**
+ * Every built-in page, declared once: the URL segment it owns, the template the integration
+ * injects (file-based pages in src/pages/ have none), when it exists, the pages it serves with the
+ * anchors they provide, and whether they belong in sitemap.xml. Reserved section ids, the paths a
+ * redirect may not overwrite, link checking, the sitemap and the integration's routes all read
+ * this list, so a new built-in page is one entry here plus its template.
+ */
+import type { ExpertsIndex } from './experts.ts';
+
+/** What decides which built-in pages a site has. */
+export interface RouteContext {
+  experts?: ExpertsIndex;
+  /** `:::todo` notes and /todo/ are shown (site.yaml `options.showTodos`, or `npm run dev`). */
+  showTodos: boolean;
+  /** Levels present on the contributor ladder, in order (the home page has a rung per level). */
+  levels: readonly string[];
+}
+
+export interface BuiltInRoute {
+  /** The first URL segment it owns ('' for the home page); no section may take it. */
+  segment: string;
+  /** Routes the integration injects: Astro pattern → template in src/routes/. */
+  inject?: ReadonlyArray<{ pattern: string; entrypoint: string }>;
+  /** The pages it serves with their anchors; empty when its data is absent. */
+  pages(ctx: RouteContext): Array<[path: string, anchors: string[]]>;
+  /** Listed in sitemap.xml (pages marked noindex are not). */
+  sitemap: boolean;
+}
+
+export const BUILT_IN_ROUTES: readonly BuiltInRoute[] = [
+  { segment: '', sitemap: true, pages: (ctx) => [['/', ['main', 'ladder-title', 'sections-title', ...ctx.levels.map((l) => `level-${l}`)]]] },
+  { segment: 'search', sitemap: false, pages: () => [['/search/', ['main']]] },
+  { segment: '404', sitemap: false, pages: () => [['/404.html', []]] },
+  {
+    segment: 'experts',
+    sitemap: true,
+    inject: [
+      { pattern: '/experts', entrypoint: 'experts.astro' },
+      { pattern: '/experts/[handle]', entrypoint: 'expert-person.astro' },
+    ],
+    pages: ({ experts }) => {
+      if (!experts) return [];
+      const kinds = [...new Set(experts.areas.map((a) => a.kind))];
+      const emeritus = experts.people.some((p) => p.status === 'emeritus') ? ['emeritus'] : [];
+      return [['/experts/', ['main', ...kinds, ...experts.areas.map((a) => a.id), 'people', ...emeritus]], ...experts.people.map((p): [string, string[]] => [`/experts/${p.handle}/`, ['main']])];
+    },
+  },
+  { segment: 'todo', sitemap: true, inject: [{ pattern: '/todo', entrypoint: 'todo.astro' }], pages: (ctx) => (ctx.showTodos ? [['/todo/', ['main']]] : []) },
+];
+
+/** Files the build writes at the top of the site besides pages. */
+export const BUILT_FILES = ['/_headers', '/_redirects', '/robots.txt', '/sitemap.xml', '/favicon.svg', '/index.html', '/.devguide-build'];
+
+/** Folders the build writes: Astro's assets and the search index. */
+export const BUILT_FOLDERS = ['/_astro/', '/pagefind/'];
+
+/** Section ids a site may not use: every segment a built-in page or folder owns. */
+export const RESERVED_SEGMENTS: readonly string[] = [...BUILT_IN_ROUTES.map((r) => r.segment).filter(Boolean), ...BUILT_FOLDERS.map((f) => f.slice(1, -1))];
+
+/** The built-in pages this site has, with their anchors and whether the sitemap lists them. */
+export function builtInPages(ctx: RouteContext): Array<{ path: string; anchors: string[]; sitemap: boolean }> {
+  return BUILT_IN_ROUTES.flatMap((route) => route.pages(ctx).map(([path, anchors]) => ({ path, anchors, sitemap: route.sitemap })));
+}
