@@ -6,7 +6,7 @@ import path from 'node:path';
 import { displayPath, parseArgs, UsageError, userPath } from '../lib/args.ts';
 import { codeownersDrift, codeownersFromIndex, parseCodeowners, type DriftKind } from '../lib/codeowners.ts';
 import { readText } from '../lib/content.ts';
-import { hasErrors } from '../lib/diagnostics.ts';
+import { diagnostic, hasErrors } from '../lib/diagnostics.ts';
 import { loadExperts } from '../lib/experts.ts';
 import { DEFAULT_CONTENT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
@@ -50,7 +50,9 @@ export function codeowners(argv: readonly string[]): number {
     printDiagnostics([read.diagnostic]);
     return 2;
   }
-  const rules = parseCodeowners(read.text!);
+  const problems: Array<{ line: number; column: number; message: string }> = [];
+  const rules = parseCodeowners(read.text!, problems);
+  printDiagnostics(problems.map((p) => diagnostic('unsupported-pattern', check, p, p.message, 'Write the rule without it: list the paths it should cover, or leave them out of the rule.', 'warning')));
   const { drift, mapped, unmapped } = codeownersDrift(index, rules);
   const rel = displayPath(check);
   for (const kind of Object.keys(TITLES) as DriftKind[]) {

@@ -12,13 +12,28 @@ export interface CodeownersRule {
   line: number;
 }
 
-/** Parses CODEOWNERS text: comments, blank lines, inline comments, escaped `\#`. */
-export function parseCodeowners(text: string): CodeownersRule[] {
+/** Why GitHub does not accept `pattern` in CODEOWNERS, or undefined when it does. */
+export function unsupportedPattern(pattern: string): string | undefined {
+  if (pattern.startsWith('!')) return 'negation with "!" is not supported in CODEOWNERS';
+  if (/\[[^\]]*\]/.test(pattern)) return 'character ranges in "[ ]" are not supported in CODEOWNERS';
+  return undefined;
+}
+
+/**
+ * Parses CODEOWNERS text: comments, blank lines, inline comments, escaped `\#`. Lines GitHub does
+ * not accept (`!` negation, `[ ]` ranges) are left out of the rules and returned as problems.
+ */
+export function parseCodeowners(text: string, problems: Array<{ line: number; column: number; message: string }> = []): CodeownersRule[] {
   const rules: CodeownersRule[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/(^|\s)#.*$/, '').trim();
     if (!line) return;
     const [pattern, ...owners] = line.split(/\s+/);
+    const unsupported = unsupportedPattern(pattern!);
+    if (unsupported) {
+      problems.push({ line: i + 1, column: raw.indexOf(pattern!) + 1, message: `"${pattern}": ${unsupported}, so GitHub ignores this line.` });
+      return;
+    }
     rules.push({ pattern: pattern!.replace(/^\\#/, '#'), owners, line: i + 1 });
   });
   return rules;

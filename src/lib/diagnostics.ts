@@ -42,6 +42,7 @@ export const CODES = {
   'outside-content': 'A symbolic link in the content folder leads to a file or folder outside it.',
   'too-deep': 'Markdown nested deeper (block quotes, lists) than the renderer allows.',
   'undefined-footnote': 'A footnote reference `[^name]` has no `[^name]: …` definition.',
+  'unsupported-pattern': 'A CODEOWNERS or experts.yaml path pattern uses syntax GitHub does not support (`!`, `[ ]`).',
 } as const;
 
 export type Code = keyof typeof CODES;

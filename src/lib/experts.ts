@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { diagnostic, suggestion, type Diagnostic } from './diagnostics.ts';
+import { unsupportedPattern } from './codeowners.ts';
 import { readText } from './content.ts';
 import { httpUrl, validate } from './schema.ts';
 import { parseYaml } from './yaml.ts';
@@ -38,7 +39,7 @@ const areaSchema = z.strictObject({
   /** Teams (e.g. `python/macos-team`) that review this area. */
   teams: z.array(z.string()).default([]),
   /** CODEOWNERS patterns for this area. */
-  paths: z.array(z.string()).default([]),
+  paths: z.array(z.string().refine((p) => !unsupportedPattern(p), { error: (issue) => `is "${String(issue.input)}": ${unsupportedPattern(String(issue.input))}` })).default([]),
   notes: z.string().optional(),
   /** Guides about this area, as site paths (`/development/argument-clinic/`): "See also" in its row. */
   guides: z.array(z.string().startsWith('/', 'must be a path of the site, like /development/gdb/')).default([]),

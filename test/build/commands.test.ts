@@ -65,7 +65,7 @@ describe('npm run check', () => {
 
 describe('npm run codeowners', () => {
   it('summarises the drift between CPython\'s CODEOWNERS and the bundled index, exiting 1', async () => {
-    const result = await run('codeowners.ts', ['--check', path.join(ROOT, '../shared/data/cpython/CODEOWNERS')]);
+    const result = await run('codeowners.ts', ['--check', path.join(ROOT, 'test/fixtures/codeowners/CODEOWNERS')]);
     expect(result.status).toBe(1);
     expect(result.output).toMatch(/\d+ CODEOWNERS rules: \d+ belong to an area of the index, \d+ to none\. Drift: \d+ owner-not-expert, \d+ expert-owns-nothing, \d+ unknown-handle\./);
   });

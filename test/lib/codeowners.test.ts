@@ -46,6 +46,16 @@ describe('CODEOWNERS matching', () => {
     expect(cases.filter(([pattern, path, expected]) => matches(pattern, path) !== expected)).toEqual([]);
   });
 
+  it('reports the syntax GitHub does not support (! negation, [ ] ranges) at its line, and leaves those lines out', () => {
+    const problems: Array<{ line: number; column: number; message: string }> = [];
+    const rules = parseCodeowners('*.js @web\n!docs/keep.js @web\n  src/[ab]*.c @c\n/ok/ @ok\n', problems);
+    expect(rules.map((r) => r.pattern)).toEqual(['*.js', '/ok/']);
+    expect(problems).toEqual([
+      { line: 2, column: 1, message: '"!docs/keep.js": negation with "!" is not supported in CODEOWNERS, so GitHub ignores this line.' },
+      { line: 3, column: 3, message: '"src/[ab]*.c": character ranges in "[ ]" are not supported in CODEOWNERS, so GitHub ignores this line.' },
+    ]);
+  });
+
   it('matches in time linear in the path, even for a pattern built to backtrack', () => {
     const pattern = `a${'**'.repeat(40)}c`;
     const started = performance.now();
