@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHROMIUM_ARGS, ROOT } from '../support/browser.ts';
+import { chromiumExecutable, CHROMIUM_ARGS, ROOT } from '../support/browser.ts';
 
 const PORT = 4600 + (process.pid % 300);
 let dev: ChildProcess;
@@ -28,7 +28,7 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`The dev server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {

@@ -1,9 +1,9 @@
 /**
  * Real parts for browser tests: a built fixture site served over HTTP by the same server as
- * `npm run preview`, and Debian's Chromium driven by playwright-core.
+ * `npm run preview`, and Chromium (the system's, else the npm-packaged one) driven by playwright-core.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -42,10 +42,27 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves `out` and launches Chromium. */
-export async function openSite(out: string): Promise<Site> {
+/** The Chromium the packaged npm dependency ships (unpacked into the temporary folder on first use). */
+export async function packagedChromium(): Promise<string> {
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
+
+/**
+ * The Chromium to test with: `CHROMIUM_PATH` when set, else the system's (Debian's
+ * /usr/bin/chromium), else the one inside the npm package @sparticuz/chromium, so
+ * `npm install && npm test` needs no apt step.
+ */
+export async function chromiumExecutable(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return packagedChromium();
+}
+
+/** Serves `out` and launches Chromium (`executablePath` overrides the choice above). */
+export async function openSite(out: string, executablePath?: string): Promise<Site> {
   const server = await serveStatic(out);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: executablePath ?? (await chromiumExecutable()), args: CHROMIUM_ARGS });
   return {
     url: server.url,
     browser,
