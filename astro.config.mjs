@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import devguide from './src/integration/index.ts';
 import { rehypePlugins, remarkPlugins } from './src/plugins/index.ts';
 
-// Guides are rendered by src/lib (in worker threads, with a cache); Astro's own Markdown
+// Guides are rendered by src/render (in worker threads, with a cache); Astro's own Markdown
 // processor is set to the same unified pipeline so any .md page renders identically.
 export default defineConfig({
   output: 'static',
@@ -19,5 +19,5 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({ remarkPlugins: remarkPlugins(), rehypePlugins: rehypePlugins(), gfm: false, smartypants: false }),
   },
-  integrations: [devguide()],
+  integrations: [devguide({ content: 'content' })],
 });

@@ -1,23 +1,19 @@
 /**
- * `npm run build [-- --content DIR --out DIR]`: validate and render the content, let Astro write
- * the pages into a staging folder, index them with Pagefind, then swap the folder into place.
+ * `npm run build [-- --content DIR --out DIR]`: validate and render the content, let Astro (with
+ * the devguide integration) write the whole site into a staging folder, carry over unchanged pages,
+ * then publish it atomically. The CLI adds only the lock, the staging folder and the publish.
  * Any error: every diagnostic printed once, exit code 1, the previous output untouched.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, parseArgsOrExit } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
-import { expertSearchRecords } from '../lib/experts.ts';
-import { setCurrentSite } from '../lib/model-store.ts';
+import { buildState, setCurrentSite } from '../lib/model-store.ts';
 import { carryOver, pageFingerprints, reusablePages, saveManifest, templateFingerprint } from '../lib/incremental.ts';
 import { acquireBuildLock, BUILD_MARKER, BUILD_MARKER_TEXT, discard, outputProblem, publish, removeLeftovers, stagingDir } from '../lib/output.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
-import { writeRedirects } from '../lib/redirects.ts';
-import { contentSecurityPolicy, headersFile, layoutScriptHashes } from '../lib/security-headers.ts';
-import { startSearchIndex } from '../lib/search-index.ts';
 import { loadSite, type SiteModel } from '../lib/site.ts';
-import { sitemap } from '../lib/sitemap.ts';
 import { guardCommand } from '../lib/crash.ts';
 
 export interface BuildResult {
@@ -75,22 +71,17 @@ async function render(model: SiteModel, out: string, timings: Record<string, num
     // Best effort: what cannot be cleaned now is tried again by the next build.
   }
   const staging = stagingDir(CACHE_DIR);
-  const search = startSearchIndex(model, model.experts ? expertSearchRecords(model.experts) : []);
   let indexed: number;
   try {
     const { build } = await import('astro');
+    // The integration's build hooks write the search index, redirects, _headers and the sitemap.
     await build({ root: PROJECT_ROOT, outDir: staging, logLevel: quiet ? 'error' : 'warn', mode: 'production' });
     carryOver(reused, out, staging);
-    lap('astro');
-    writeRedirects(staging, model.redirects, model.config.url);
-    writeFileSync(path.join(staging, '_headers'), headersFile(contentSecurityPolicy(layoutScriptHashes())));
-    const map = sitemap(model);
-    if (map) writeFileSync(path.join(staging, 'sitemap.xml'), map);
-    indexed = await search.write(staging);
+    indexed = buildState().indexed ?? 0;
     writeFileSync(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
-    lap('search');
+    lap('astro');
   } catch (error) {
-    await search.close();
+    await buildState().search?.close();
     discard(staging);
     console.error(`\nBuild failed: ${(error as Error).message}\n${displayPath(out)} was left as it was.`);
     return { ok: false, out, timings, pages: 0 };

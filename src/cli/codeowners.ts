@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { displayPath, parseArgs, UsageError, userPath } from '../lib/args.ts';
 import { codeownersDrift, codeownersFromIndex, parseCodeowners, type DriftKind } from '../lib/codeowners.ts';
-import { readText } from '../lib/content.ts';
+import { readText } from '../lib/read-text.ts';
 import { diagnostic, hasErrors } from '../lib/diagnostics.ts';
 import { loadExperts } from '../lib/experts.ts';
 import { DEFAULT_CONTENT } from '../lib/paths.ts';

@@ -15,26 +15,20 @@ import path from 'node:path';
 import { z } from 'astro/zod';
 import { parseArgs, UsageError, userPath, type Args } from '../lib/args.ts';
 import { checkCommitMessage, commitRulesSchema, CPYTHON_RULES, formatProblems, type CommitRules } from '../lib/commit-message.ts';
-import { readText } from '../lib/content.ts';
+import { loadDataFile } from '../lib/data/load.ts';
+import { readText } from '../lib/read-text.ts';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import { DEFAULT_CONTENT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
-import { validate } from '../lib/schema.ts';
-import { parseYaml } from '../lib/yaml.ts';
 import { guardCommand } from '../lib/crash.ts';
 
 /** The rules configured under `commitRules` in `<contentDir>/site.yaml`; CPython's when there are none. */
 export function loadCommitRules(contentDir: string): { rules?: CommitRules; diagnostics: Diagnostic[] } {
   const file = path.join(contentDir, 'site.yaml');
-  if (!existsSync(file)) return { rules: CPYTHON_RULES, diagnostics: [] };
-  const read = readText(file);
-  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
-  const parsed = parseYaml(read.text!, file);
-  if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
   // Only `commitRules` is checked here; the build validates the rest of site.yaml.
-  const { data, diagnostics } = validate(z.object({ commitRules: commitRulesSchema.optional() }), parsed, file, 'invalid-site-config');
-  if (!data) return { diagnostics };
-  return { rules: data.commitRules ?? CPYTHON_RULES, diagnostics };
+  const { value, diagnostics } = loadDataFile(file, z.object({ commitRules: commitRulesSchema.optional() }), 'invalid-site-config');
+  if (diagnostics.length) return { diagnostics };
+  return { rules: value?.commitRules ?? CPYTHON_RULES, diagnostics };
 }
 
 const USAGE = 'Usage: npm run commit-msg -- FILE [--content DIR] [--skip-issue]\n  FILE is the commit message file, as Git\'s commit-msg hook passes it.\n  --skip-issue: the change has no issue (the `skip issue` label), so the summary needs no issue prefix.';

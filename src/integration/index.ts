@@ -1,24 +1,32 @@
 /**
- * The Astro integration: loads the site model when Astro starts (unless the CLI already did),
- * and in `npm run dev` reloads it when content changes, answers old paths from redirects.yaml
- * with a redirect, and serves the last build's search index.
+ * The Astro integration, `devguide({ content: 'docs' })`: loads the site model when Astro starts
+ * (unless the CLI already did), injects the built-in pages, and in a build writes the whole site:
+ * the Pagefind index (search.ts), `_headers` (headers.ts), the sitemap (sitemap.ts) and the
+ * redirect pages (redirects.ts), so `astro build` and `npm run build` make the same site; the CLI
+ * adds only the lock, the staging folder and the atomic publish. In `npm run dev` it reloads the
+ * model when content changes, answers old paths with a redirect and serves the last build's index.
  * All the work is in src/lib; this file only wires it to Astro's hooks.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { hasErrors } from '../lib/diagnostics.ts';
-import { currentSite, hasCurrentSite, setCurrentSite } from '../lib/model-store.ts';
+import { buildState, currentSite, hasCurrentSite, setCurrentSite } from '../lib/model-store.ts';
+import type { SearchIndexJob } from '../lib/search-index.ts';
 import { CACHE_DIR, contentDirFromEnv, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
 import { redirectFor } from '../lib/redirects.ts';
 import { loadSite } from '../lib/site.ts';
 import { BUILT_IN_ROUTES } from '../lib/routes.ts';
-import { resolveRequest } from '../lib/static-server.ts';
+import { CONTENT_TYPES, resolveRequest } from '../lib/static-server.ts';
+import { writeHeaders } from './headers.ts';
+import { writeRedirectPages } from './redirects.ts';
+import { startIndexing } from './search.ts';
+import { writeSitemap } from './sitemap.ts';
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 
 /**
  * A dev-server middleware placed before all others (Astro's included): a path that does not
@@ -44,15 +52,24 @@ function requestGuard(): Plugin {
   };
 }
 
-export default function devguide(): AstroIntegration {
+export interface DevguideOptions {
+  /** The content folder, relative to the Astro project's root (default `content`). */
+  content?: string;
+}
+
+export default function devguide(options: DevguideOptions = {}): AstroIntegration {
+  let search: SearchIndexJob | undefined;
+  let contentDir = contentDirFromEnv();
   return {
     name: 'devguide',
     hooks: {
-      'astro:config:setup': async ({ command, injectRoute, updateConfig }) => {
+      'astro:config:setup': async ({ command, config, injectRoute, updateConfig }) => {
         if (command !== 'dev' && command !== 'build') return;
+        // `npm run … -- --content DIR` wins; otherwise the option, from the project's root.
+        if (!process.env.DEVGUIDE_CONTENT && options.content) contentDir = path.resolve(fileURLToPath(config.root), options.content);
         if (command === 'dev') updateConfig({ vite: { plugins: [requestGuard()] } });
         if (!hasCurrentSite() || command === 'dev') {
-          const model = await loadSite({ contentDir: contentDirFromEnv(), drafts: command === 'dev', cacheDir: CACHE_DIR });
+          const model = await loadSite({ contentDir, drafts: command === 'dev', cacheDir: CACHE_DIR });
           printDiagnostics(model.diagnostics);
           if (command === 'build' && hasErrors(model.diagnostics)) throw new Error('devguide: the content has errors (listed above).');
           setCurrentSite(model);
@@ -66,8 +83,23 @@ export default function devguide(): AstroIntegration {
           for (const { pattern, entrypoint } of route.inject) injectRoute({ pattern, entrypoint: new URL(`../routes/${entrypoint}`, import.meta.url).pathname });
         }
       },
+      // The build writes the whole site, so a plain `astro build` is complete: the search index
+      // is built while Astro renders, then redirects, _headers and the sitemap join it.
+      'astro:build:start': () => {
+        const state = buildState();
+        state.indexed = undefined;
+        state.search = search = startIndexing(currentSite());
+      },
+      'astro:build:done': async ({ dir }) => {
+        const out = fileURLToPath(dir);
+        const model = currentSite();
+        writeRedirectPages(out, model);
+        writeHeaders(out);
+        writeSitemap(out, model);
+        buildState().indexed = await search!.write(out);
+        buildState().search = search = undefined;
+      },
       'astro:server:setup': ({ server, logger }) => {
-        const contentDir = contentDirFromEnv();
         server.watcher.add(contentDir);
         let reloading: Promise<void> | undefined;
         const reload = async (file: string) => {
@@ -112,7 +144,7 @@ export default function devguide(): AstroIntegration {
             res.end('No search index yet: run `npm run build` once, then reload.');
             return;
           }
-          res.setHeader('Content-Type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+          res.setHeader('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
           res.end(readFileSync(file));
           void next;
         });

@@ -2,12 +2,17 @@
  * Reads a content folder (site.yaml and guides/<section>/<slug>.md) into validated data plus
  * diagnostics. Nothing here renders Markdown; see render.ts for that.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { diagnostic, suggestion, type Diagnostic } from './diagnostics.ts';
 import { frontmatterSchema, LEVELS, siteConfigSchema, validate, type Frontmatter, type SiteConfig } from './schema.ts';
 import { parseYaml } from './yaml.ts';
 import { compareText } from './compare.ts';
+import { loadDataFile } from './data/load.ts';
+import { readText } from './read-text.ts';
+import type { Heading } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 
 export interface GuideSource {
   /** Absolute path of the Markdown file. */
@@ -34,34 +39,6 @@ export interface ContentSource {
   diagnostics: Diagnostic[];
 }
 
-/** Reads a file as strict UTF-8, reporting where the first invalid byte is. */
-export function readText(file: string): { text?: string; diagnostic?: Diagnostic } {
-  let bytes: Buffer;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) {
-      return { diagnostic: diagnostic('unreadable-file', file, undefined, 'This is a directory, but a file was expected here.', 'Move the folder elsewhere or rename it so it does not end in ".md".') };
-    }
-    bytes = readFileSync(file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { diagnostic: diagnostic('unreadable-file', file, undefined, `The file cannot be read (${reason}).`, 'Check that the file exists and that its permissions allow reading it.') };
-  }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    const text = new TextDecoder('utf-8').decode(bytes);
-    const bad = text.indexOf('\uFFFD');
-    const before = text.slice(0, Math.max(bad, 0));
-    const line = before.split('\n').length;
-    const column = bad - before.lastIndexOf('\n');
-    return {
-      diagnostic: diagnostic('unreadable-file', file, { line, column }, 'The file is not valid UTF-8.', 'Save the file with UTF-8 encoding (most editors offer "Save with encoding").'),
-    };
-  }
-}
-
 /** Loads and validates site.yaml. */
 export function loadSiteConfig(contentDir: string): { site?: SiteConfig; diagnostics: Diagnostic[] } {
   const file = path.join(contentDir, 'site.yaml');
@@ -70,12 +47,8 @@ export function loadSiteConfig(contentDir: string): { site?: SiteConfig; diagnos
       diagnostics: [diagnostic('missing-content', file, undefined, 'The content folder has no site.yaml.', 'Create site.yaml with at least `title:` and `sections:`; see the README\'s content model.')],
     };
   }
-  const read = readText(file);
-  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
-  const parsed = parseYaml(read.text!, file);
-  if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
-  const { data, diagnostics } = validate(siteConfigSchema, parsed, file, 'invalid-site-config');
-  if (data) {
+  const { value: data, diagnostics, parsed } = loadDataFile(file, siteConfigSchema, 'invalid-site-config');
+  if (data && parsed) {
     const seen = new Set<string>();
     data.sections.forEach((section, i) => {
       if (seen.has(section.id)) {
@@ -99,23 +72,10 @@ export function splitFrontmatter(text: string): { yaml?: string; body: string } 
   return { yaml: match[1] ?? '', body: blanks + text.slice(block.length) };
 }
 
-/** The text of the first level-1 ATX heading outside code fences, with its line. */
+/** The text of the first level-1 heading (ATX or setext), with its line, as remark parses it. */
 export function firstHeading(body: string): { text: string; line: number } | undefined {
-  const lines = body.split('\n');
-  let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (f) {
-      if (!fence) fence = f[1]![0]!.repeat(f[1]!.length);
-      else if (line.trim().startsWith(fence)) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
-    const h = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (h) return { text: h[1]!.replace(/[*_`]/g, ''), line: i + 1 };
-  }
-  return undefined;
+  const heading = fromMarkdown(body).children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
+  return heading ? { text: toString(heading), line: heading.position?.start.line ?? 1 } : undefined;
 }
 
 /**
@@ -171,9 +131,9 @@ export function loadGuide(file: string, contentDir: string, section: string): { 
     } else if (parsed.value !== null && (typeof parsed.value !== 'object' || Array.isArray(parsed.value))) {
       diagnostics.push(diagnostic('invalid-frontmatter', file, { line: 2, column: 1 }, 'The frontmatter must be a mapping of `key: value` lines.', 'Write fields such as `title: My guide` between the two `---` lines.'));
     } else {
-      const result = validate(frontmatterSchema, parsed, file, 'invalid-frontmatter', (issue) =>
-        issue.path[0] === 'level' && issue.code === 'invalid_value' ? 'unknown-level' : undefined,
-      );
+      const result = validate(frontmatterSchema, parsed, file, 'invalid-frontmatter', {
+        codeFor: (issue) => (issue.path[0] === 'level' && issue.code === 'invalid_value' ? 'unknown-level' : undefined),
+      });
       diagnostics.push(...result.diagnostics.map((d) => (d.code === 'unknown-level' ? { ...d, message: `${d.message.replace(/^"level"/, 'The level')}`, hint: `${d.hint} The ladder's levels are ${LEVELS.join(', ')}.` } : d)));
       if (result.data) frontmatter = result.data;
       else {

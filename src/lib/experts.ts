@@ -2,13 +2,11 @@
  * The experts index: experts.yaml (people, and areas grouped by kind) read, validated and turned
  * into rows with stable anchors (`#module-asyncio`), person pages and search records.
  */
-import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { diagnostic, suggestion, type Diagnostic } from './diagnostics.ts';
-import { unsupportedPattern } from './codeowners.ts';
-import { readText } from './content.ts';
-import { httpUrl, validate } from './schema.ts';
-import { parseYaml } from './yaml.ts';
+import { unsupportedPattern } from './codeowners-match.ts';
+import { loadDataFile } from './data/load.ts';
+import { httpUrl } from './schema.ts';
 
 export const KINDS = ['module', 'tool', 'platform', 'interest', 'translation'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -102,13 +100,8 @@ export function profileUrl(template: string, handle: string): string {
 
 /** Reads and validates experts.yaml; a missing file is an empty index (the page is then omitted). */
 export function loadExperts(file: string, options: { profileTemplate?: string } = {}): { index?: ExpertsIndex; diagnostics: Diagnostic[] } {
-  if (!existsSync(file)) return { diagnostics: [] };
-  const read = readText(file);
-  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
-  const parsed = parseYaml(read.text!, file);
-  if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
-  const { data, diagnostics } = validate(expertsSchema, parsed, file, 'invalid-experts');
-  if (!data) return { diagnostics };
+  const { value: data, diagnostics, parsed } = loadDataFile(file, expertsSchema, 'invalid-experts');
+  if (!data || !parsed) return { diagnostics };
   const template = options.profileTemplate ?? 'https://github.com/{handle}';
   // Handles are case-insensitive (as on GitHub), and /experts/Alice/ and /experts/alice/ would be
   // one file on a case-insensitive file system: keep the first spelling, report the others.

@@ -1,13 +1,10 @@
 /**
  * The tracker's labels: labels.yaml (groups of labels, each with a meaning and a colour) read and
- * validated, plus the colour arithmetic that picks readable text for a label's swatch.
+ * validated. A label's colour is drawn as an SVG dot beside its name, so no text sits on the colour.
  */
-import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
-import { readText } from './content.ts';
-import { validate } from './schema.ts';
-import { parseYaml } from './yaml.ts';
+import { loadDataFile } from './data/load.ts';
 
 const labelSchema = z.strictObject({
   /** The label as the tracker spells it. */
@@ -60,13 +57,8 @@ export function normalizeColor(text: string): string | undefined {
  * ignoring case, as the tracker does) and bad colours are all reported in one run.
  */
 export function loadLabels(file: string): { groups?: LabelGroup[]; diagnostics: Diagnostic[] } {
-  if (!existsSync(file)) return { diagnostics: [] };
-  const read = readText(file);
-  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
-  const parsed = parseYaml(read.text!, file, { code: 'invalid-labels' });
-  if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
-  const { data, diagnostics } = validate(labelsSchema, parsed, file, 'invalid-labels');
-
+  const { value: data, diagnostics, parsed } = loadDataFile(file, labelsSchema, 'invalid-labels', { syntaxCode: 'invalid-labels' });
+  if (!parsed) return { diagnostics };
   // The checks below read the raw value, so they run even when the schema failed elsewhere.
   const raw = (parsed.value as { groups?: unknown } | null)?.groups;
   const groupsRaw = Array.isArray(raw) ? raw : [];

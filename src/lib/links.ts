@@ -3,7 +3,7 @@
  * that page. External links are not fetched here.
  */
 import { closest, diagnostic, type Diagnostic } from './diagnostics.ts';
-import type { LinkRef } from './markdown.ts';
+import type { LinkRef } from './rendered.ts';
 
 export interface LinkSource {
   /** URL of the page the links are on. */

@@ -28,3 +28,12 @@ export function currentSite(): SiteModel {
 export function hasCurrentSite(): boolean {
   return Boolean((globalThis as Store)[KEY]);
 }
+
+const BUILD = Symbol.for('devguide.build');
+type BuildState = { search?: { close(): Promise<void> }; indexed?: number };
+
+/** What the integration's build hooks leave for the command that ran the build (the CLI). */
+export function buildState(): BuildState {
+  const store = globalThis as { [BUILD]?: BuildState };
+  return (store[BUILD] ??= {});
+}

@@ -3,13 +3,14 @@
  * carry a #fragment). Validated (target exists, no chains, no loops, no old path that is a live
  * page) and emitted as a small HTML page per old path plus a `_redirects` file for hosts.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'astro/zod';
 import { closest, diagnostic, type Diagnostic } from './diagnostics.ts';
-import { readText } from './content.ts';
+import { loadDataFile } from './data/load.ts';
 import { resolveLink } from './links.ts';
 import { BUILT_FILES, BUILT_FOLDERS, BUILT_IN_ROUTES } from './routes.ts';
-import { parseYaml } from './yaml.ts';
+import { escapeHtml } from './html.ts';
 
 export interface Redirect {
   from: string;
@@ -26,21 +27,18 @@ function normalisePath(p: string): string {
   return path;
 }
 
+/**
+ * redirects.yaml: old path → new path. Each entry is checked on its own (loadRedirects), so the
+ * right ones keep redirecting, and links to their old paths stay quiet, while a wrong one is fixed.
+ */
+export const redirectsSchema = z.record(z.string(), z.unknown());
+
 /** Reads redirects.yaml; a missing file means no redirects. */
 export function loadRedirects(file: string): { redirects: Redirect[]; diagnostics: Diagnostic[] } {
-  if (!existsSync(file)) return { redirects: [], diagnostics: [] };
-  const read = readText(file);
-  if (read.diagnostic) return { redirects: [], diagnostics: [read.diagnostic] };
-  const parsed = parseYaml(read.text!, file);
-  if (parsed.diagnostics.length) return { redirects: [], diagnostics: parsed.diagnostics };
-  const value = parsed.value;
-  if (value === null || value === undefined) return { redirects: [], diagnostics: [] };
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    return { redirects: [], diagnostics: [diagnostic('invalid-redirect', file, { line: 1, column: 1 }, 'redirects.yaml must map old paths to new ones.', 'Write one `/old/path/: /new/path/` line per moved page.')] };
-  }
+  const { value, diagnostics, parsed } = loadDataFile(file, redirectsSchema, 'invalid-redirect');
+  if (!value || !parsed) return { redirects: [], diagnostics };
   const redirects: Redirect[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const [from, to] of Object.entries(value as Record<string, unknown>)) {
+  for (const [from, to] of Object.entries(value)) {
     const at = parsed.keyPositionOf([from]);
     if (typeof to !== 'string' || !to.trim()) {
       diagnostics.push(diagnostic('invalid-redirect', file, at, `The redirect from "${from}" has no target.`, 'Write the new path after the colon, e.g. `/old/: /new/`.'));
@@ -138,7 +136,6 @@ export function validateRedirects(file: string, redirects: readonly Redirect[], 
   return diagnostics;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The HTML page left at an old path: refresh, canonical link, noindex and a visible link. */
 export function redirectPage(to: string, siteUrl?: string): string {

@@ -5,11 +5,11 @@
  * redirect may not overwrite, link checking, the sitemap and the integration's routes all read
  * this list, so a new built-in page is one entry here plus its template.
  */
-import type { ExpertsIndex } from './experts.ts';
 
 /** What decides which built-in pages a site has. */
 export interface RouteContext {
-  experts?: ExpertsIndex;
+  /** The experts index (only what the routes need of it). */
+  experts?: { areas: ReadonlyArray<{ kind: string; id: string }>; people: ReadonlyArray<{ handle: string; status: string }> };
   /** `:::todo` notes and /todo/ are shown (site.yaml `options.showTodos`, or `npm run dev`). */
   showTodos: boolean;
   /** Levels present on the contributor ladder, in order (the home page has a rung per level). */

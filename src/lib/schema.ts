@@ -31,6 +31,15 @@ export function isHttpUrl(value: string): boolean {
   return httpUrl().safeParse(value).success;
 }
 
+/** Whether `value` is a well-formed BCP 47 language tag ("en", "pt-BR", "zh-Hant"). */
+function isLanguageTag(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
@@ -59,6 +68,14 @@ export const sectionSchema = z.strictObject({
 export const siteConfigSchema = z.strictObject({
   /** The site's name, shown in the header and in every page title. */
   title: z.string().min(1),
+  /** The site's language, a BCP 47 tag: `<html lang>` and the strings file (src/i18n/<lang>.json). */
+  lang: z
+    .string()
+    .refine(isLanguageTag, {
+      error: (issue) => `is "${String(issue.input)}", which is not a BCP 47 language tag`,
+      params: { hint: 'Write a tag such as "en", "fr" or "pt-BR": the language, then any region, joined by a hyphen.' },
+    })
+    .default('en'),
   /** Used in the home page and as the default meta description. */
   description: z.string().default(''),
   /** The public URL of the site; when set, sitemap.xml and canonical links are emitted. */
@@ -118,17 +135,34 @@ export function validate<S extends z.ZodType>(
   parsed: ParsedYaml,
   file: string,
   code: Code,
-  codeFor?: (issue: z.core.$ZodIssue) => Code | undefined,
+  options: ValidateOptions = {},
 ): { data?: z.infer<S>; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(parsed.value ?? {});
   if (result.success) return { data: result.data, diagnostics: [] };
-  const diagnostics = result.error.issues.flatMap((issue) => issueDiagnostics(issue, parsed, file, codeFor?.(issue) ?? code, schema));
+  const nameOf: NameOf = (path) => options.name?.(path) ?? (path.length ? `"${path.join('.')}"` : 'the file');
+  const diagnostics = result.error.issues.flatMap((issue) => issueDiagnostics(issue, parsed, file, options.codeFor?.(issue) ?? code, schema, nameOf));
   return { diagnostics };
 }
 
+/**
+ * What validate() needs beyond the schema. A refinement can carry its own fix as `params.hint`
+ * (`.refine(check, { error: 'is not a date', params: { hint: 'Write YYYY-MM-DD.' } })`).
+ */
+export interface ValidateOptions {
+  /** A more specific code for some issues (an unknown `level` in frontmatter, say). */
+  codeFor?: (issue: z.core.$ZodIssue) => Code | undefined;
+  /**
+   * What the value at `path` is called in messages (`"status" of 3.14`); by default its path in
+   * quotes (`"sections.0.id"`), or "the file" for the whole file.
+   */
+  name?: (path: readonly PropertyKey[]) => string | undefined;
+}
+
+type NameOf = (path: readonly PropertyKey[]) => string;
+
 /** One diagnostic per issue, except unknown keys: one for each, at its own position. */
-function issueDiagnostics(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string, code: Code, schema: z.ZodType): Diagnostic[] {
-  if (issue.code !== 'unrecognized_keys') return [issueDiagnostic(issue, parsed, file, code)];
+function issueDiagnostics(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string, code: Code, schema: z.ZodType, nameOf: NameOf): Diagnostic[] {
+  if (issue.code !== 'unrecognized_keys') return [issueDiagnostic(issue, parsed, file, code, nameOf)];
   const path = issue.path;
   const known = knownKeys(schema, path);
   return issue.keys.map((key) => {
@@ -137,15 +171,15 @@ function issueDiagnostics(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: str
       code,
       file,
       parsed.keyPositionOf([...path, key]),
-      `Unknown field "${key}"${path.length ? ` in "${path.join('.')}"` : ''}.`,
+      `Unknown field "${key}"${path.length ? ` in ${nameOf(path)}` : ''}.`,
       near ? `did you mean "${near}"?` : `Remove it; the fields here are: ${known.join(', ')}.`,
     );
   });
 }
 
-function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string, code: Code): Diagnostic {
+function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: string, code: Code, nameOf: NameOf): Diagnostic {
   const path = issue.path;
-  const where = path.length ? `"${path.join('.')}"` : 'the file';
+  const where = capitalize(nameOf(path));
   switch (issue.code) {
     case 'invalid_value': {
       const valid = issue.values.map(String);
@@ -162,7 +196,8 @@ function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: stri
     case 'invalid_type': {
       const got = valueAt(parsed.value, path);
       if (got === undefined) {
-        return diagnostic(code, file, parsed.positionOf(path.slice(0, -1)), `Missing required field ${where}.`, `Add ${where} (${issue.expected}).`);
+        const key = String(path.at(-1));
+        return diagnostic(code, file, parsed.positionOf(path.slice(0, -1)), `${capitalize(nameOf(path.slice(0, -1)))} has no "${key}".`, `Add "${key}" (${issue.expected}).`);
       }
       if (typeof got === 'number' && !Number.isFinite(got)) {
         // YAML reads `1e999` as Infinity and `.nan` as NaN, which are numbers but not usable ones.
@@ -201,7 +236,19 @@ function issueDiagnostic(issue: z.core.$ZodIssue, parsed: ParsedYaml, file: stri
           `Choose another id, such as "${id}-guides", and rename the folder guides/${id}/ to match. Reserved ids: ${RESERVED_SECTION_IDS.join(', ')}.`,
         );
       }
-      return diagnostic(code, file, parsed.positionOf(path), `${where} ${issue.message}.`, 'Correct the value and rebuild.');
+      return diagnostic(code, file, parsed.positionOf(path), `${where} ${issue.message}.`, hintOf(issue) ?? 'Correct the value and rebuild.');
+    case 'invalid_key': {
+      // A key of a z.record that its key schema refuses: reported at the key.
+      const reason = issue.issues[0];
+      const parent = path.slice(0, -1);
+      return diagnostic(
+        code,
+        file,
+        parsed.keyPositionOf(path),
+        `The key "${String(path.at(-1))}"${parent.length ? ` in ${nameOf(parent)}` : ''} ${reason?.message ?? 'is not valid'}.`,
+        (reason && hintOf(reason)) ?? 'Rename the key.',
+      );
+    }
     default:
       return diagnostic(code, file, parsed.positionOf(path), `${where} ${issue.message}.`, 'Correct the value and rebuild.');
   }
@@ -220,9 +267,10 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   let s: unknown = schema;
   for (const key of path) {
     s = unwrap(s);
-    const def = (s as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } }).def;
+    const def = (s as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown } }).def;
     if (def?.type === 'object' && def.shape) s = def.shape[String(key)];
     else if (def?.type === 'array') s = def.element;
+    else if (def?.type === 'record') s = def.valueType;
     else return [];
   }
   s = unwrap(s);
@@ -231,15 +279,28 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 }
 
 function unwrap(s: unknown): unknown {
-  let current = s as { def?: { type?: string; innerType?: unknown } };
-  while (current?.def && ['optional', 'default', 'nullable', 'prefault'].includes(current.def.type ?? '')) {
-    current = current.def.innerType as typeof current;
+  let current = s as { def?: { type?: string; innerType?: unknown; in?: unknown } };
+  while (current?.def && ['optional', 'default', 'nullable', 'prefault', 'pipe'].includes(current.def.type ?? '')) {
+    // A pipe (a `.transform()`) is checked against its input schema.
+    current = (current.def.type === 'pipe' ? current.def.in : current.def.innerType) as typeof current;
   }
   return current;
 }
 
+/** The fix a refinement gave in `params.hint`. */
+function hintOf(issue: z.core.$ZodIssue): string | undefined {
+  const hint = (issue as { params?: { hint?: unknown } }).params?.hint;
+  return typeof hint === 'string' ? hint : undefined;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** zod's name for a type, with an article, in the words of a YAML author ("a mapping", not "a record"). */
 function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+  const name = ({ record: 'mapping', object: 'mapping', array: 'list' } as Record<string, string>)[type] ?? type;
+  return /^[aeiou]/.test(name) ? `an ${name}` : `a ${name}`;
 }
 
 function describe(value: unknown): string {

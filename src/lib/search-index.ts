@@ -6,6 +6,7 @@
 import * as pagefind from 'pagefind';
 import { LEVEL_LABELS } from './schema.ts';
 import type { Page, SiteModel } from './site.ts';
+import { escapeHtml } from './html.ts';
 
 /** A result that is not a guide, e.g. one row of the experts index. */
 export interface SearchRecord {
@@ -15,7 +16,6 @@ export interface SearchRecord {
   filters: Record<string, string[]>;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The part of a guide that is indexed: title, filters and body, as the page shows them. */
 export function searchDocument(page: Page, sectionLabel: string): string {

@@ -6,14 +6,14 @@ import path from 'node:path';
 import type { Diagnostic } from './diagnostics.ts';
 import { diagnostic } from './diagnostics.ts';
 import { existsSync } from 'node:fs';
-import { loadContent, readText, type GuideSource } from './content.ts';
+import { loadContent, type GuideSource } from './content.ts';
+import { readText } from './read-text.ts';
 import { urlsInYaml } from './yaml.ts';
 import { lastUpdatedDates } from './git-dates.ts';
 import { ladder, type Rung } from './ladder.ts';
 import { findBrokenLinks } from './links.ts';
-import type { Heading, Todo } from './markdown.ts';
-import { renderPages, type RenderStats } from './render.ts';
-import type { InvalidData } from '../plugins/index.ts';
+import type { Heading, InvalidData, Todo } from './rendered.ts';
+import { renderPages, type RenderStats } from '../render/render.ts';
 import { neighbours, readingOrder } from './reading-order.ts';
 import type { Level, SiteConfig } from './schema.ts';
 import { loadExperts, type ExpertsIndex } from './experts.ts';
@@ -137,7 +137,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const today = buildDate();
   const { pages: rendered, stats } = await renderPages(
     guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading })),
-    { pipeline: { trustHtml: config.options.trustHtml, showTodos: config.options.showTodos || Boolean(options.drafts), data: { experts: experts.index, commitRules: config.commitRules, labels: labels.groups, releases: releases.releases, today, ...(invalid.length ? { invalid } : {}) } }, cacheDir: options.cacheDir, workers: options.workers },
+    { pipeline: { lang: config.lang, trustHtml: config.options.trustHtml, showTodos: config.options.showTodos || Boolean(options.drafts), data: { experts: experts.index, commitRules: config.commitRules, labels: labels.groups, releases: releases.releases, today, ...(invalid.length ? { invalid } : {}) } }, cacheDir: options.cacheDir, workers: options.workers },
   );
   const dates = lastUpdatedDates(content.contentDir);
   const all: Page[] = guides.map((guide: GuideSource, i) => {

@@ -1,7 +1,7 @@
 /** sitemap.xml for sites that set `url` in site.yaml. */
 import type { SiteModel } from './site.ts';
+import { escapeHtml } from './html.ts';
 
-const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Every page a search engine should index: the built-in pages not marked noindex, sections and guides. */
 export function sitemap(model: SiteModel): string | undefined {
@@ -11,7 +11,7 @@ export function sitemap(model: SiteModel): string | undefined {
   const lastmod = new Map(model.pages.map((p) => [p.url, p.lastUpdated]));
   const entries = paths.map((p) => {
     const date = lastmod.get(p);
-    return `  <url><loc>${escapeXml(new URL(p, base).href)}</loc>${date ? `<lastmod>${date.slice(0, 10)}</lastmod>` : ''}</url>`;
+    return `  <url><loc>${escapeHtml(new URL(p, base).href)}</loc>${date ? `<lastmod>${date.slice(0, 10)}</lastmod>` : ''}</url>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`;
 }

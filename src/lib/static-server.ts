@@ -8,7 +8,8 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, for the preview server and the dev server's search index. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -127,7 +128,7 @@ export async function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Pr
       }
     }
     res.statusCode = status;
-    res.setHeader('Content-Type', TYPES[path.extname(target)] ?? 'application/octet-stream');
+    res.setHeader('Content-Type', CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream');
     createReadStream(target).pipe(res);
   };
   await new Promise<void>((resolve) => server.listen(port, host, resolve));

@@ -69,6 +69,8 @@ export function parseYaml(text: string, file: string, options: { lineOffset?: nu
       );
     }
   }
+  // Not `doc.getIn(path, true)`: it matches keys by their YAML type (`3.14:` is the number 3.14,
+  // while a path from the JavaScript value holds the string "3.14") and returns no key node.
   const nodeAt = (path: readonly PropertyKey[]): { node: unknown; keyNode: unknown } => {
     let node: unknown = doc.contents;
     let keyNode: unknown;

@@ -5,12 +5,9 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import type { LinkRef } from '../lib/rendered.ts';
 
-export interface LinkRef {
-  href: string;
-  line: number;
-  column: number;
-}
+export type { LinkRef };
 
 declare module 'vfile' {
   interface DataMap {

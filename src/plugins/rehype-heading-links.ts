@@ -7,12 +7,10 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { translator } from '../i18n/index.ts';
+import type { Heading } from '../lib/rendered.ts';
 
-export interface Heading {
-  depth: number;
-  id: string;
-  text: string;
-}
+export type { Heading };
 
 declare module 'vfile' {
   interface DataMap {
@@ -33,6 +31,8 @@ const LAYOUT_ID_PATTERN = /^(?:tab|panel)-\d+-\d+$/;
 export interface Options {
   /** Ids a heading may not take; the layout's by default. */
   reservedIds?: readonly string[];
+  /** The site's language (site.yaml `lang`), for the self-links' names. */
+  lang?: string;
 }
 
 const emptyOptions: Options = {};
@@ -40,6 +40,7 @@ const emptyOptions: Options = {};
 /** rehype plugin: heading ids, self-links, and the list of headings. */
 export default function rehypeHeadingLinks(options: Options = emptyOptions) {
   const reserved = new Set(options.reservedIds ?? LAYOUT_IDS);
+  const t = translator(options.lang);
   return (tree: Root, file: VFile) => {
     const github = new GithubSlugger();
     const slugger = {
@@ -65,7 +66,7 @@ export default function rehypeHeadingLinks(options: Options = emptyOptions) {
       const link: ElementContent = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['anchor'], href: `#${id}`, ariaLabel: `Link to this section: ${text}`, dataPagefindIgnore: '' },
+        properties: { className: ['anchor'], href: `#${id}`, ariaLabel: t('heading.link', { heading: text }), dataPagefindIgnore: '' },
         children: [{ type: 'text', value: '#' }],
       };
       parent.children.splice(index, 1, {

@@ -8,6 +8,12 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { translator } from '../i18n/index.ts';
+
+export interface Options {
+  /** The site's language (site.yaml `lang`), for the regions' names. */
+  lang?: string;
+}
 
 const HEADING = /^h[1-6]$/;
 
@@ -16,7 +22,8 @@ function isWrap(node: Element | Root): node is Element {
 }
 
 /** rehype plugin: keyboard-reachable scroll wrappers around tables. */
-export default function rehypeTableScroll() {
+export default function rehypeTableScroll(options: Options = {}) {
+  const t = translator(options.lang);
   return (tree: Root) => {
     let heading = '';
     visit(tree, 'element', (node: Element, index, parent) => {
@@ -25,7 +32,7 @@ export default function rehypeTableScroll() {
         return;
       }
       if (node.tagName !== 'table' || !parent || index === undefined) return;
-      const label = heading ? `Table: ${heading}` : 'Table';
+      const label = heading ? t('table.label.heading', { heading }) : t('table.label');
       const attributes = { role: 'region', tabIndex: 0, ariaLabel: label };
       if (isWrap(parent as Element | Root)) {
         Object.assign((parent as Element).properties, attributes);

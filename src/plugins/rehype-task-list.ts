@@ -5,9 +5,16 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { translator } from '../i18n/index.ts';
+
+export interface Options {
+  /** The site's language (site.yaml `lang`), for the checkboxes' names. */
+  lang?: string;
+}
 
 /** rehype plugin: labels task-list checkboxes. */
-export default function rehypeTaskList() {
+export default function rehypeTaskList(options: Options = {}) {
+  const t = translator(options.lang);
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'li' || !(node.properties.className as string[] | undefined)?.includes('task-list-item')) return;
@@ -15,7 +22,7 @@ export default function rehypeTaskList() {
         node.children.flatMap((c) => (c.type === 'element' && c.tagName === 'p' ? c.children : [])).find((c): c is Element => c.type === 'element' && c.tagName === 'input');
       if (!box) return;
       const text = toString(node).trim().replace(/\s+/g, ' ');
-      box.properties.ariaLabel = `${box.properties.checked ? 'Done' : 'To do'}: ${text.length > 80 ? `${text.slice(0, 77)}…` : text}`;
+      box.properties.ariaLabel = t(box.properties.checked ? 'task.done' : 'task.todo', { item: text.length > 80 ? `${text.slice(0, 77)}…` : text });
     });
   };
 }

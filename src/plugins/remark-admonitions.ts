@@ -5,12 +5,20 @@
 import type { BlockContent, DefinitionContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
+import { translator } from '../i18n/index.ts';
+import type { DirectiveDescriptor } from './types.ts';
 
+export interface Options {
+  /** The site's language (site.yaml `lang`), for the default titles. */
+  lang?: string;
+}
+
+/** Each admonition kind's default title, as its key in src/i18n/en.json. */
 export const ADMONITION_TITLES = {
-  note: 'Note',
-  tip: 'Tip',
-  caution: 'Caution',
-  danger: 'Danger',
+  note: 'admonition.note',
+  tip: 'admonition.tip',
+  caution: 'admonition.caution',
+  danger: 'admonition.danger',
 } as const;
 
 export type AdmonitionKind = keyof typeof ADMONITION_TITLES;
@@ -43,15 +51,19 @@ export function toAdmonition(
 }
 
 /** remark plugin: renders admonition containers. */
-export default function remarkAdmonitions() {
+export default function remarkAdmonitions(options: Options = {}) {
+  const t = translator(options.lang);
   return (tree: Root) => {
     visit(tree, 'containerDirective', (node: ContainerDirective) => {
       if (!(node.name in ADMONITION_TITLES)) return;
       const kind = node.name as AdmonitionKind;
       const [first, ...rest] = node.children;
       const hasLabel = isLabel(first);
-      const title = hasLabel ? (first as Paragraph).children : ADMONITION_TITLES[kind];
+      const title = hasLabel ? (first as Paragraph).children : t(ADMONITION_TITLES[kind]);
       toAdmonition(node, kind, title, (hasLabel ? rest : node.children) as Array<BlockContent | DefinitionContent>);
     });
   };
 }
+
+/** The directives this plugin handles (src/plugins/types.ts). */
+export const directives: DirectiveDescriptor[] = Object.keys(ADMONITION_TITLES).map((name) => ({ name, form: `:::${name}` }));

@@ -11,6 +11,7 @@ import type { VFile } from 'vfile';
 import { checkCommitMessage, CPYTHON_RULES, type CommitRules } from '../lib/commit-message.ts';
 import { suggestion } from '../lib/diagnostics.ts';
 import { report } from '../lib/report.ts';
+import type { DataUse } from './types.ts';
 
 export interface Options {
   rules?: CommitRules;
@@ -46,3 +47,6 @@ export default function remarkCommitExamples(options: Options = {}) {
     });
   };
 }
+
+/** A commit example's fence (```text commit="good") depends on the commit rules. */
+export const dataUses: DataUse[] = [{ pattern: /commit=/, reads: ['commitRules'] }];

@@ -11,9 +11,13 @@ import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { LabelGroup } from '../lib/labels.ts';
-import type { InvalidData } from './index.ts';
-import { DEVELOPMENT_MONTHS, type Release, versionsChartSvg, versionsTableRows } from '../lib/release-cycle.ts';
+import type { InvalidData } from './types.ts';
+import { STATUSES, type Release } from '../lib/release-cycle.ts';
+import { versionsChart } from '../lib/release-cycle/chart.ts';
+import { DEVELOPMENT_MONTHS } from '../lib/release-cycle/phases.ts';
+import { versionsTableRows } from '../lib/release-cycle/table.ts';
 import { report } from '../lib/report.ts';
+import type { DirectiveDescriptor } from './types.ts';
 
 export interface Options {
   labels?: LabelGroup[];
@@ -86,6 +90,18 @@ function versionsTable(releases: Release[], which: 'supported' | 'end-of-life', 
   ]);
 }
 
+/** The versions chart, scrolling sideways on narrow screens, with its legend and caption. */
+function versionsFigure(releases: Release[], today: Date): Element {
+  return h('figure', { className: ['versions-chart'] }, [
+    h('div', { className: ['chart-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Release timeline (scrolls sideways on narrow screens)' }, [versionsChart(releases, { today })]),
+    h('ul', { className: ['chart-legend'], ariaLabel: 'Phases' }, STATUSES.map((phase) => h('li', [h('span', { className: ['swatch', `phase-${phase}`], ariaHidden: 'true' }), STATUS_TEXT[phase]]))),
+    h(
+      'figcaption',
+      `Each bar runs from a version's first release to its end of life; a version not yet released also shows its development, which starts ${DEVELOPMENT_MONTHS} months before its first release. The vertical line marks ${today.toISOString().slice(0, 10)}. The tables above give the same dates as text.`,
+    ),
+  ]);
+}
+
 /** remark plugin: renders the data-driven reference tables and the versions chart. */
 export default function remarkDataTables(options: Options = {}) {
   return (tree: Root, file: VFile) => {
@@ -97,8 +113,7 @@ export default function remarkDataTables(options: Options = {}) {
       if (node.type === 'heading') depth = node.depth;
       else if (node.type === 'leafDirective') depthAbove.set(node, depth);
     });
-    visit(tree, 'leafDirective', (node: LeafDirective, index, parent) => {
-      if (!parent || index === undefined) return;
+    visit(tree, 'leafDirective', (node: LeafDirective) => {
       if (node.name === 'labels') {
         if (!options.labels) {
           if (!options.invalid?.includes('labels')) report(file, 'invalid-directive', node, '"::labels" needs data/labels.yaml, which this site does not have.', 'Create data/labels.yaml in the content folder, or remove the directive.');
@@ -120,10 +135,8 @@ export default function remarkDataTables(options: Options = {}) {
           return;
         }
         if (node.name === 'versions-chart') {
-          const legend = (['feature', 'prerelease', 'bugfix', 'security', 'end-of-life'] as const)
-            .map((phase) => `<li><span class="swatch phase-${phase}" aria-hidden="true"></span>${STATUS_TEXT[phase]}</li>`)
-            .join('');
-          parent.children.splice(index, 1, { type: 'html', value: `<figure class="versions-chart"><div class="chart-scroll" tabindex="0" role="region" aria-label="Release timeline (scrolls sideways on narrow screens)">${versionsChartSvg(options.releases, { today })}</div><ul class="chart-legend" aria-label="Phases">${legend}</ul><figcaption>Each bar runs from a version's first release to its end of life; a version not yet released also shows its development, which starts ${DEVELOPMENT_MONTHS} months before its first release. The vertical line marks ${today.toISOString().slice(0, 10)}. The tables above give the same dates as text.</figcaption></figure>` });
+          const figure = versionsFigure(options.releases, today);
+          node.data = { hName: figure.tagName, hProperties: figure.properties, hChildren: figure.children };
           return;
         }
         const status = node.attributes?.status ?? 'supported';
@@ -137,3 +150,10 @@ export default function remarkDataTables(options: Options = {}) {
     });
   };
 }
+
+/** The directives this plugin handles (src/plugins/types.ts). */
+export const directives: DirectiveDescriptor[] = [
+  { name: 'labels', form: '::labels', reads: ['labels'] },
+  { name: 'versions-table', form: '::versions-table{status="supported"}', reads: ['releases', 'today'] },
+  { name: 'versions-chart', form: '::versions-chart', reads: ['releases', 'today'] },
+];

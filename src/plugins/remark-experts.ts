@@ -8,20 +8,25 @@ import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { translator } from '../i18n/index.ts';
 import { findArea, type ExpertsIndex } from '../lib/experts.ts';
 import { suggestion } from '../lib/diagnostics.ts';
 import { report } from '../lib/report.ts';
+import type { DirectiveDescriptor } from './types.ts';
 
 export interface Options {
   experts?: ExpertsIndex;
   /** experts.yaml exists but has errors (reported for the file): render the label, report nothing. */
   invalid?: boolean;
+  /** The site's language (site.yaml `lang`). */
+  lang?: string;
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
 
 /** remark plugin: renders `:experts[area]`. */
 export default function remarkExperts(options: Options = {}) {
+  const t = translator(options.lang);
   return (tree: Root, file: VFile) => {
     visit(tree, 'textDirective', (node: TextDirective) => {
       if (node.name !== 'experts') return;
@@ -52,9 +57,9 @@ export default function remarkExperts(options: Options = {}) {
       const people = index!.people;
       // Generated links keep the directive's position, so link checks can point at it.
       const link = (url: string, value: string): PhrasingContent => ({ type: 'link', url, children: [text(value)], position: node.position });
-      const children: PhrasingContent[] = [link(`/experts/#${area.id}`, `${area.name} experts`), text(': ')];
+      const children: PhrasingContent[] = [link(`/experts/#${area.id}`, t('expertsInline.link', { area: area.name })), text(': ')];
       if (!area.experts.length) {
-        children.push(text(area.teams.length ? area.teams.map((t) => `@${t}`).join(', ') : 'none at present (any core developer may decide)'));
+        children.push(text(area.teams.length ? area.teams.map((t) => `@${t}`).join(', ') : t('expertsInline.none')));
       }
       area.experts.forEach((e, i) => {
         if (i > 0) children.push(text(', '));
@@ -65,3 +70,6 @@ export default function remarkExperts(options: Options = {}) {
     });
   };
 }
+
+/** The directives this plugin handles (src/plugins/types.ts). */
+export const directives: DirectiveDescriptor[] = [{ name: 'experts', form: ':experts[area]', reads: ['experts'] }];

@@ -4,20 +4,28 @@
  */
 import type { BlockContent, DefinitionContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { translator, type Key } from '../i18n/index.ts';
 import { toAdmonition, type AdmonitionKind } from './remark-admonitions.ts';
 
-const KINDS: Record<string, { kind: AdmonitionKind; title: string }> = {
-  NOTE: { kind: 'note', title: 'Note' },
-  TIP: { kind: 'tip', title: 'Tip' },
-  IMPORTANT: { kind: 'note', title: 'Important' },
-  WARNING: { kind: 'caution', title: 'Warning' },
-  CAUTION: { kind: 'danger', title: 'Caution' },
+export interface Options {
+  /** The site's language (site.yaml `lang`), for the titles. */
+  lang?: string;
+}
+
+/** Each alert's admonition kind and title (its key in src/i18n/en.json). */
+const KINDS: Record<string, { kind: AdmonitionKind; title: Key }> = {
+  NOTE: { kind: 'note', title: 'admonition.note' },
+  TIP: { kind: 'tip', title: 'admonition.tip' },
+  IMPORTANT: { kind: 'note', title: 'alert.important' },
+  WARNING: { kind: 'caution', title: 'alert.warning' },
+  CAUTION: { kind: 'danger', title: 'admonition.caution' },
 };
 
 const MARKER = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\r?\n|$)/i;
 
 /** remark plugin: turns alert blockquotes into admonitions. */
-export default function remarkGithubAlerts() {
+export default function remarkGithubAlerts(options: Options = {}) {
+  const t = translator(options.lang);
   return (tree: Root) => {
     visit(tree, 'blockquote', (node) => {
       const first = node.children[0];
@@ -31,7 +39,7 @@ export default function remarkGithubAlerts() {
       if (!head.value) first.children.shift();
       if (first.children[0]?.type === 'break') first.children.shift();
       const children = (first.children.length ? node.children : node.children.slice(1)) as Array<BlockContent | DefinitionContent>;
-      toAdmonition(node as never, kind, title, children);
+      toAdmonition(node as never, kind, t(title), children);
     });
   };
 }

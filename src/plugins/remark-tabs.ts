@@ -7,6 +7,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from '../lib/report.ts';
+import type { DirectiveDescriptor } from './types.ts';
 
 /** remark plugin: renders tab groups. */
 export default function remarkTabs() {
@@ -38,3 +39,9 @@ export default function remarkTabs() {
     });
   };
 }
+
+/** The directives this plugin handles (src/plugins/types.ts). */
+export const directives: DirectiveDescriptor[] = [
+  { name: 'tabs', form: '::::tabs' },
+  { name: 'tab', form: ':::tab{label="…"}' },
+];

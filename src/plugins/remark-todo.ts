@@ -8,17 +8,17 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { translator } from '../i18n/index.ts';
+import type { Todo } from '../lib/rendered.ts';
+import type { DirectiveDescriptor } from './types.ts';
 
 export interface Options {
   show?: boolean;
+  /** The site's language (site.yaml `lang`), for the note's title. */
+  lang?: string;
 }
 
-export interface Todo {
-  id: string;
-  line: number;
-  /** The note's text, shortened, for the /todo/ list. */
-  summary: string;
-}
+export type { Todo };
 
 declare module 'vfile' {
   interface DataMap {
@@ -29,6 +29,8 @@ declare module 'vfile' {
 /** remark plugin: renders and collects `:::todo` notes. */
 export default function remarkTodo(options: Options = {}) {
   const show = options.show ?? true;
+  const t = translator(options.lang);
+  const [labelBefore, labelAfter] = t.around('todo.titleWithLabel', 'label');
   return (tree: Root, file: VFile) => {
     const todos: Todo[] = [];
     visit(tree, 'containerDirective', (node: ContainerDirective, index, parent) => {
@@ -43,12 +45,14 @@ export default function remarkTodo(options: Options = {}) {
       const body = labelled ? node.children.slice(1) : node.children;
       const text = toString({ type: 'root', children: body } as Root).replace(/\s+/g, ' ').trim();
       todos.push({ id, line: node.position?.start.line ?? 0, summary: text.length > 160 ? `${text.slice(0, 157)}…` : text });
-      node.data = { hName: 'aside', hProperties: { className: ['todo'], id, ariaLabel: 'Help wanted' } };
+      node.data = { hName: 'aside', hProperties: { className: ['todo'], id, ariaLabel: t('todo.title') } };
       node.children = [
         {
           type: 'paragraph',
           data: { hName: 'p', hProperties: { className: ['admonition-title'] } },
-          children: labelled ? [{ type: 'text', value: 'Help wanted: ' }, ...(first as Paragraph).children] : [{ type: 'text', value: 'Help wanted' }],
+          children: labelled
+            ? [{ type: 'text', value: labelBefore }, ...(first as Paragraph).children, ...(labelAfter ? [{ type: 'text' as const, value: labelAfter }] : [])]
+            : [{ type: 'text', value: t('todo.title') }],
         },
         ...body,
       ];
@@ -57,3 +61,6 @@ export default function remarkTodo(options: Options = {}) {
     file.data.todos = todos;
   };
 }
+
+/** The directives this plugin handles (src/plugins/types.ts). */
+export const directives: DirectiveDescriptor[] = [{ name: 'todo', form: ':::todo' }];

@@ -28,7 +28,7 @@ export function mountExpertsFilter(): void {
     for (const section of document.querySelectorAll<HTMLElement>('.experts-kind')) {
       section.hidden = ![...section.querySelectorAll<HTMLTableRowElement>('tr[data-filter-text]')].some((r) => !r.hidden);
     }
-    status.textContent = query ? `${shown} of ${rows.length} areas match.` : '';
+    status.textContent = query ? box.dataset.status!.replace('{shown}', String(shown)).replace('{total}', String(rows.length)) : '';
   };
   input.addEventListener('input', apply);
   const initial = new URLSearchParams(location.search).get('filter');

@@ -50,20 +50,22 @@ if (menu && sidebar) {
   };
 }
 
-// Copy buttons, added here so a page without JavaScript shows no dead button.
+// Copy buttons, added here so a page without JavaScript shows no dead button. The layout renders
+// one, with its words in the site's language, in a <template>.
 const live = document.querySelector('[data-live]')!;
+const copy = document.querySelector<HTMLTemplateElement>('[data-copy]')!.content.firstElementChild!;
 for (const block of document.querySelectorAll<HTMLElement>('.code')) {
-  block.insertAdjacentHTML('beforeend', '<button class="copy" aria-label="Copy code">Copy</button>');
-  const button = block.lastElementChild as HTMLButtonElement;
+  const button = block.appendChild(copy.cloneNode(true) as HTMLButtonElement);
+  const label = button.textContent;
   button.onclick = async () => {
     const lines = [...block.querySelectorAll('.line')].filter((l) => !l.classList.contains('del')).map((l) => l.textContent!);
     try {
       await navigator.clipboard.writeText(textToCopy(lines, block.hasAttribute('data-shell')));
-      button.textContent = live.textContent = 'Copied';
+      button.textContent = live.textContent = button.dataset.done!;
     } catch {
-      button.textContent = live.textContent = 'Copy failed';
+      button.textContent = live.textContent = button.dataset.failed!;
     }
-    setTimeout(() => (button.textContent = 'Copy'), 2000);
+    setTimeout(() => (button.textContent = label), 2000);
   };
 }
 

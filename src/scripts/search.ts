@@ -1,7 +1,10 @@
 /**
  * Search UI over Pagefind's JavaScript API: a dialog (from the header, "/" or Ctrl/Cmd+K) and the
- * /search/?q= page share it. Loaded only when the reader asks for search.
+ * /search/?q= page share it. Loaded only when the reader asks for search. Its words come from the
+ * root's `data-strings` (src/i18n/script-strings.ts), in the site's language.
  */
+import type { SearchStrings } from '../i18n/script-strings.ts';
+
 interface PagefindResult {
   data(): Promise<{ url: string; excerpt: string; meta: { title?: string }; filters: Record<string, string[]>; sub_results: Array<{ title: string; url: string; excerpt: string }> }>;
 }
@@ -22,11 +25,8 @@ function pagefind(): Promise<Pagefind> {
   }));
 }
 
-const FILTERS: Array<[key: string, label: string]> = [
-  ['section', 'Section'],
-  ['level', 'Level'],
-  ['kind', 'Kind'],
-];
+/** Replaces each `{name}` in `text` (as src/i18n does on the server). */
+const fill = (text: string, vars: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => String(vars[name] ?? whole));
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const el = Object.assign(document.createElement(tag), props);
@@ -49,8 +49,9 @@ function searchUI(
   const status = root.querySelector<HTMLElement>('.search-status')!;
   const results = root.querySelector<HTMLOListElement>('.search-results')!;
   const selects = new Map<string, HTMLSelectElement>();
+  const strings: SearchStrings = JSON.parse(root.dataset.strings!);
   const noIndex = () => {
-    status.textContent = 'The search index has not been built yet. Run `npm run build`, then reload this page.';
+    status.textContent = strings.noIndex;
   };
 
   const search = async () => {
@@ -83,13 +84,18 @@ function searchUI(
           .slice(0, 3)
           .map((s) => element('li', {}, element('a', { href: s.url }, s.title)));
         const kind = r.filters.kind?.[0];
-        const context = r.filters.section?.[0] ?? (kind ? `Experts · ${kind}` : '');
+        const context = r.filters.section?.[0] ?? (kind ? fill(strings.expert, { kind }) : '');
         return element('li', {}, element('span', { className: 'result-context' }, context), element('a', { href: r.url, className: 'result-title' }, r.meta.title ?? r.url), excerpt, ...(subs.length ? [element('ul', { className: 'sub-results' }, ...subs)] : []));
       }),
     );
     const count = found.results.length;
     const within = Object.values(active).join(', ');
-    status.textContent = `${count} result${count === 1 ? '' : 's'}${term ? ` for “${term}”` : ''}${within ? ` in ${within}` : ''}${count > shown.length ? `; the first ${shown.length} are shown` : ''}.`;
+    status.textContent = fill(strings.status, {
+      results: fill(strings.results[new Intl.PluralRules(document.documentElement.lang).select(count)] ?? strings.results.other, { count }),
+      term: term ? fill(strings.term, { term }) : '',
+      within: within ? fill(strings.within, { filters: within }) : '',
+      truncated: count > shown.length ? fill(strings.truncated, { shown: shown.length }) : '',
+    });
   };
   let latest: Promise<void>;
   const run = () => (latest = search());
@@ -104,10 +110,10 @@ function searchUI(
   latest = pagefind()
     .then((pf) => pf.filters())
     .then((available) => {
-      for (const [key, text] of FILTERS) {
+      for (const [key, [text, any]] of Object.entries(strings.filters)) {
         const values = Object.keys(available[key] ?? {}).sort();
         if (!values.length) continue;
-        const select = element('select', { name: key }, element('option', { value: '' }, `Any ${text.toLowerCase()}`), ...values.map((v) => element('option', { value: v }, v)));
+        const select = element('select', { name: key }, element('option', { value: '' }, any), ...values.map((v) => element('option', { value: v }, v)));
         const initial = options.initialFilters?.get(key);
         if (initial && values.includes(initial)) select.value = initial;
         select.addEventListener('change', run);

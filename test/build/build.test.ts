@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -205,3 +205,17 @@ describe('the render cache', () => {
   });
 });
 
+
+describe('the Astro integration on its own', () => {
+  it('makes the same site with a plain `astro build` as `npm run build` (all but the build marker)', () => {
+    const plain = path.join(mkdtempSync(path.join(tmpdir(), 'devguide-astro-')), 'dist');
+    const env = { ...process.env, DEVGUIDE_BUILD_DATE: '2026-01-15', DEVGUIDE_CONTENT: path.join(ROOT, 'test/fixtures/basic') };
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', plain], { encoding: 'utf8', cwd: ROOT, env });
+    expect(result.status, result.stderr).toBe(0);
+    for (const file of ['_headers', '_redirects', 'sitemap.xml', 'pagefind/pagefind.js', 'old-setup/index.html']) expect(existsSync(path.join(plain, file)), file).toBe(true);
+    const viaCli = buildFixture(path.join(ROOT, 'test/fixtures/basic'));
+    expect(viaCli.status, viaCli.stderr).toBe(0);
+    rmSync(path.join(viaCli.out, '.devguide-build'));
+    expect(treeHash(plain)).toBe(treeHash(viaCli.out));
+  });
+});

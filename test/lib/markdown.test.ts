@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdownProcessor, renderPage } from '../../src/lib/markdown.ts';
+import { createMarkdownProcessor, renderPage } from '../../src/render/markdown.ts';
 
 const processor = createMarkdownProcessor();
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { redirectFor, redirectPage, redirectsFile, validateRedirects, writeRedirects, type Redirect } from '../../src/lib/redirects.ts';
+import { loadRedirects, redirectFor, redirectPage, redirectsFile, validateRedirects, writeRedirects, type Redirect } from '../../src/lib/redirects.ts';
+import { contentFolder } from '../support/content.ts';
 
 const pages = new Map<string, readonly string[]>([
   ['/new/', ['usage']],
@@ -85,5 +86,23 @@ describe('redirects', () => {
     expect(redirectFor(redirects, '/legacy.html')).toBe('/new/');
     expect(redirectFor(redirects, '/new/')).toBeUndefined();
     expect(redirectFor(redirects, '/%E0%A4%A/')).toBeUndefined();
+  });
+});
+
+describe('loadRedirects', () => {
+  const load = (yaml: string) => loadRedirects(path.join(contentFolder({ 'redirects.yaml': yaml }, false), 'redirects.yaml'));
+
+  it('keeps the right redirects while reporting the wrong ones, each at its line', () => {
+    const { redirects, diagnostics } = load('/setup: /start/setup/\n/empty/:\n/js/: "javascript:alert(1)"\n');
+    expect(redirects).toEqual([{ from: '/setup/', to: '/start/setup/', line: 1, column: 1 }]);
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '2:1 The redirect from "/empty/" has no target.',
+      '3:7 The redirect from "/js/" points to "javascript:alert(1)", which is neither a page of the site nor an http(s) URL.',
+    ]);
+  });
+
+  it('reads an empty file as no redirects, and a list as a mistake', () => {
+    expect(load('# none yet\n')).toEqual({ redirects: [], diagnostics: [] });
+    expect(load('- /old/\n').diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([['invalid-redirect', 1, 'The file must be a mapping, not a list.']]);
   });
 });

@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  chartLayout,
-  isSupported,
-  loadReleaseCycle,
-  versionsChartSvg,
-  versionsTableRows,
-  type Release,
-  type Status,
-} from '../../src/lib/release-cycle.ts';
+import { isSupported, loadReleaseCycle, type Release, type Status } from '../../src/lib/release-cycle.ts';
+import { chartLayout, versionsChart } from '../../src/lib/release-cycle/chart.ts';
+import { versionsTableRows } from '../../src/lib/release-cycle/table.ts';
 
 const bundled = path.join(import.meta.dirname, '../../content/data/release-cycle.json');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'devguide-release-cycle-'));
@@ -101,14 +99,13 @@ describe('loadReleaseCycle', () => {
   it('reports a missing field and an unknown one, each with a hint', () => {
     const e = entry({ relase_manager: 'x' });
     delete e.release_manager;
-    const { diagnostics } = loadReleaseCycle(fixture({ '3.14': e }));
-    expect(diagnostics.map((d) => d.message)).toEqual([
-      'Unknown field "relase_manager" in the entry for 3.14.',
-      'The entry for 3.14 has no "release_manager".',
+    const diagnostics = loadReleaseCycle(fixture({ '3.14': e })).diagnostics.sort((a, b) => a.line - b.line);
+    // A missing field points at the entry (line 2); the unknown key is the entry's sixth field (line 8).
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [2, 'The entry for 3.14 has no "release_manager".'],
+      [8, 'Unknown field "relase_manager" in the entry for 3.14.'],
     ]);
-    expect(diagnostics[0]!.hint).toBe('did you mean "release_manager"?');
-    // The unknown key is the entry's sixth field (line 8); a missing field points at the entry (line 2).
-    expect(diagnostics.map((d) => d.line)).toEqual([8, 2]);
+    expect(diagnostics[1]!.hint).toBe('did you mean "release_manager"?');
     expect(diagnostics.every((d) => d.hint)).toBe(true);
   });
 
@@ -241,10 +238,10 @@ describe('chartLayout', () => {
   });
 });
 
-describe('versionsChartSvg', () => {
+describe('versionsChart', () => {
   const releases = loadReleaseCycle(bundled).releases!;
   const today = utc(2026, 11, 21);
-  const svg = versionsChartSvg(releases, { today });
+  const svg = toHtml(versionsChart(releases, { today }));
 
   it('is an image labelled by its title and a one-sentence description', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="versions-chart-title versions-chart-desc"[^>]*viewBox="0 0 \d+ \d+"/);
@@ -275,14 +272,16 @@ describe('versionsChartSvg', () => {
     expect(svg).not.toMatch(/\b(fill|stroke|style)=/);
   });
 
-  it('escapes text', () => {
-    const out = versionsChartSvg([release('3.14<&>', 'bugfix', '2025-10-07', '2030-10')], { today });
-    expect(out).toContain('3.14&lt;&amp;&gt;');
-    expect(out).not.toContain('3.14<&>');
+  it('keeps text as text, never markup', () => {
+    const parsed = fromHtml(toHtml(versionsChart([release('<b>3.14</b>', 'bugfix', '2025-10-07', '2030-10')], { today })), { fragment: true });
+    const elements: string[] = [];
+    visit(parsed, 'element', (element) => void elements.push(element.tagName));
+    expect(elements).not.toContain('b');
+    expect(toString(parsed)).toContain('<b>3.14</b> bugfix');
   });
 
   it('is identical for the same today and moves with a different one', () => {
-    expect(versionsChartSvg(releases, { today: utc(2026, 11, 21) })).toBe(svg);
-    expect(versionsChartSvg(releases, { today: utc(2027, 1, 1) })).not.toBe(svg);
+    expect(toHtml(versionsChart(releases, { today: utc(2026, 11, 21) }))).toBe(svg);
+    expect(toHtml(versionsChart(releases, { today: utc(2027, 1, 1) }))).not.toBe(svg);
   });
 });

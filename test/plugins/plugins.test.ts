@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/diagnostics.ts';
 import { loadExperts } from '../../src/lib/experts.ts';
 import { loadLabels } from '../../src/lib/labels.ts';
-import { createMarkdownProcessor, renderPage } from '../../src/lib/markdown.ts';
+import { createMarkdownProcessor, renderPage } from '../../src/render/markdown.ts';
 import { loadReleaseCycle } from '../../src/lib/release-cycle.ts';
 
 const here = import.meta.dirname;

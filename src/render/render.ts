@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PipelineOptions } from '../plugins/index.ts';
+import { DATA_USES } from '../plugins/index.ts';
+import type { PipelineOptions } from '../plugins/types.ts';
 import { createMarkdownProcessor, renderPage, type RenderedPage, type RenderInput } from './markdown.ts';
 
 export interface RenderOptions {
@@ -59,18 +60,9 @@ export function sourceFingerprint(srcDir: string, projectDir: string): string {
   return hash.digest('hex');
 }
 
-/** The data each directive reads: a page's key covers exactly the data files it uses. */
-const DATA_USES: Array<[RegExp, keyof NonNullable<PipelineOptions['data']>]> = [
-  [/:experts\b/, 'experts'],
-  [/::labels\b/, 'labels'],
-  [/::versions-(?:table|chart)\b/, 'releases'],
-  [/::versions-(?:table|chart)\b/, 'today'],
-  [/commit=/, 'commitRules'],
-];
-
-/** A hash of the data `body` uses, from per-kind hashes. */
+/** A hash of the data `body` uses (the directives' descriptors say which), from per-kind hashes. */
 function dataUsed(body: string, hashes: Map<string, string>): string {
-  return DATA_USES.filter(([re]) => re.test(body)).map(([, kind]) => `${kind}:${hashes.get(kind) ?? ''}`).join(',');
+  return DATA_USES.filter((use) => use.pattern.test(body)).flatMap((use) => use.reads.map((kind) => `${kind}:${hashes.get(kind) ?? ''}`)).join(',');
 }
 
 function cacheKey(input: RenderInput, settings: string, dataHashes: Map<string, string>): string {
@@ -125,7 +117,7 @@ export async function renderPages(inputs: RenderInput[], options: RenderOptions)
 }
 
 async function renderInWorkers(inputs: RenderInput[], count: number, pipeline: PipelineOptions, done: (index: number, page: RenderedPage) => void): Promise<void> {
-  const workers = Array.from({ length: count }, () => new Worker(path.join(here, 'render-worker.ts'), { workerData: { pipeline: { ...pipeline, highlighter: undefined } } }));
+  const workers = Array.from({ length: count }, () => new Worker(path.join(here, 'worker.ts'), { workerData: { pipeline: { ...pipeline, highlighter: undefined } } }));
   let next = 0;
   try {
     await Promise.all(

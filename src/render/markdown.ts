@@ -8,31 +8,13 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
-import { rehypePlugins, remarkPlugins, type PipelineOptions } from '../plugins/index.ts';
-import type { Heading } from '../plugins/rehype-heading-links.ts';
-import type { LinkRef } from '../plugins/rehype-collect-links.ts';
-import type { Todo } from '../plugins/remark-todo.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { vfileDiagnostics } from './report.ts';
+import type { Diagnostic } from '../lib/diagnostics.ts';
+import { vfileDiagnostics } from '../lib/report.ts';
+import { rehypePlugins, remarkPlugins } from '../plugins/index.ts';
+import type { Heading, LinkRef, RenderedPage, RenderInput, Todo } from '../lib/rendered.ts';
+import type { PipelineOptions } from '../plugins/types.ts';
 
-export type { Heading, LinkRef, Todo };
-
-export interface RenderInput {
-  /** Path used in diagnostics. */
-  file: string;
-  /** Markdown, with frontmatter lines blanked so positions match the file. */
-  body: string;
-  titleFromHeading?: boolean;
-}
-
-export interface RenderedPage {
-  html: string;
-  headings: Heading[];
-  links: LinkRef[];
-  anchors: string[];
-  todos: Todo[];
-  diagnostics: Diagnostic[];
-}
+export type { Heading, LinkRef, RenderedPage, RenderInput, Todo };
 
 export type MarkdownProcessor = Processor<any, any, any, any, string>;
 

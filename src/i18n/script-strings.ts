@@ -1,0 +1,25 @@
+/**
+ * The strings the search script shows, which the templates render into the search root's
+ * `data-strings` attribute as JSON, so the strings file itself never reaches the browser.
+ */
+import type { Translate } from './index.ts';
+
+export function searchStrings(t: Translate) {
+  return {
+    noIndex: t('search.noIndex'),
+    /** Pagefind filter → [its label, the "any" option], in the order the filters show. */
+    filters: {
+      section: [t('search.filter.section'), t('search.filter.section.any')],
+      level: [t('search.filter.level'), t('search.filter.level.any')],
+      kind: [t('search.filter.kind'), t('search.filter.kind.any')],
+    } as Record<string, [label: string, any: string]>,
+    expert: t('search.context.expert'),
+    status: t('search.status'),
+    results: t.forms('search.status.results'),
+    term: t('search.status.term'),
+    within: t('search.status.within'),
+    truncated: t('search.status.truncated'),
+  };
+}
+
+export type SearchStrings = ReturnType<typeof searchStrings>;
