@@ -4,7 +4,6 @@
  */
 import { currentSite, skippedPages } from './lib/model-store.ts';
 import { neighbours } from './lib/reading-order.ts';
-import { LEVEL_LABELS, type Level } from './lib/schema.ts';
 import type { Page, SiteModel } from './lib/site.ts';
 
 export type { Page, SiteModel };
@@ -23,15 +22,6 @@ export function sectionLabel(model: SiteModel, id: string): string {
   return model.sections.find((s) => s.id === id)?.label ?? id;
 }
 
-export function levelLabel(level: Level): string {
-  return LEVEL_LABELS[level];
-}
-
 export function pageNeighbours(model: SiteModel, url: string) {
   return neighbours(model.pages, url);
-}
-
-/** Formats an ISO date as "21 November 2026" (fixed locale and zone, so builds are reproducible). */
-export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 }

@@ -7,10 +7,11 @@
  * model when content changes, answers old paths with a redirect and serves the last build's index.
  * All the work is in src/lib; this file only wires it to Astro's hooks.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { hasErrors } from '../lib/diagnostics.ts';
@@ -20,7 +21,8 @@ import { CACHE_DIR, contentDirFromEnv, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
 import { redirectFor } from '../lib/redirects.ts';
 import { loadSite } from '../lib/site.ts';
-import { BUILT_IN_ROUTES } from '../lib/routes.ts';
+import { BUILT_IN_ROUTES, CONTENT_ROUTES } from '../lib/routes.ts';
+import { rehypePlugins, remarkPlugins } from '../plugins/index.ts';
 import { CONTENT_TYPES, resolveRequest } from '../lib/static-server.ts';
 import { writeHeaders } from './headers.ts';
 import { writeRedirectPages } from './redirects.ts';
@@ -74,14 +76,26 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
           if (command === 'build' && hasErrors(model.diagnostics)) throw new Error('devguide: the content has errors (listed above).');
           setCurrentSite(model);
         }
-        // Built-in pages that exist only when their data does (src/lib/routes.ts); the dev server
-        // always shows /todo/.
+        // Every page comes from src/routes/ through the registry (src/lib/routes.ts), so a project
+        // that adds devguide() gets the whole site; pages that need data exist only with it, and
+        // the dev server always shows /todo/.
         const model = currentSite();
         const context = { experts: model.experts, showTodos: model.config.options.showTodos || command === 'dev', levels: [] };
-        for (const route of BUILT_IN_ROUTES) {
-          if (!route.inject || !route.pages(context).length) continue;
-          for (const { pattern, entrypoint } of route.inject) injectRoute({ pattern, entrypoint: new URL(`../routes/${entrypoint}`, import.meta.url).pathname });
-        }
+        const routes = [...CONTENT_ROUTES, ...BUILT_IN_ROUTES.filter((r) => r.pages(context).length).flatMap((r) => r.inject ?? [])];
+        for (const { pattern, entrypoint } of routes) injectRoute({ pattern, entrypoint: new URL(`../routes/${entrypoint}`, import.meta.url).pathname });
+        // The settings the site depends on: trailing slashes and folders per page, external scripts
+        // and styles (so the strict Content-Security-Policy needs no hash for them), and Astro's own
+        // Markdown processor set to the same unified pipeline.
+        updateConfig({
+          trailingSlash: 'always',
+          build: { format: 'directory', inlineStylesheets: 'never' },
+          devToolbar: { enabled: false },
+          vite: { build: { assetsInlineLimit: 0 } },
+          markdown: {
+            syntaxHighlight: false,
+            processor: unified({ remarkPlugins: remarkPlugins(), rehypePlugins: rehypePlugins(), gfm: false, smartypants: false }),
+          },
+        });
       },
       // The build writes the whole site, so a plain `astro build` is complete: the search index
       // is built while Astro renders, then redirects, _headers and the sitemap join it.
@@ -96,6 +110,8 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         writeRedirectPages(out, model);
         writeHeaders(out);
         writeSitemap(out, model);
+        // The site's own assets, for a project whose public/ does not have them.
+        for (const asset of ['favicon.svg']) if (!existsSync(path.join(out, asset))) copyFileSync(path.join(PROJECT_ROOT, 'public', asset), path.join(out, asset));
         buildState().indexed = await search!.write(out);
         buildState().search = search = undefined;
       },

@@ -7,6 +7,7 @@ import { diagnostic, suggestion, type Diagnostic } from './diagnostics.ts';
 import { unsupportedPattern } from './codeowners-match.ts';
 import { loadDataFile } from './data/load.ts';
 import { httpUrl } from './schema.ts';
+import { slug } from 'github-slugger';
 
 export const KINDS = ['module', 'tool', 'platform', 'interest', 'translation'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -85,13 +86,9 @@ export interface ExpertsIndex {
   areas: Area[];
 }
 
-/** `module` + `collections.abc` → `module-collections-abc`. */
+/** `module` + `collections.abc` → `module-collectionsabc`: github-slugger, like every heading id. */
 export function areaId(kind: Kind, name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return `${kind}-${slug || 'area'}`;
+  return `${kind}-${slug(name) || 'area'}`;
 }
 
 export function profileUrl(template: string, handle: string): string {

@@ -1,6 +1,6 @@
 /**
  * Every built-in page, declared once: the URL segment it owns, the template the integration
- * injects (file-based pages in src/pages/ have none), when it exists, the pages it serves with the
+ * injects (from src/routes/), when it exists, the pages it serves with the
  * anchors they provide, and whether they belong in sitemap.xml. Reserved section ids, the paths a
  * redirect may not overwrite, link checking, the sitemap and the integration's routes all read
  * this list, so a new built-in page is one entry here plus its template.
@@ -28,9 +28,9 @@ export interface BuiltInRoute {
 }
 
 export const BUILT_IN_ROUTES: readonly BuiltInRoute[] = [
-  { segment: '', sitemap: true, pages: (ctx) => [['/', ['main', 'ladder-title', 'sections-title', ...ctx.levels.map((l) => `level-${l}`)]]] },
-  { segment: 'search', sitemap: false, pages: () => [['/search/', ['main']]] },
-  { segment: '404', sitemap: false, pages: () => [['/404.html', []]] },
+  { segment: '', sitemap: true, inject: [{ pattern: '/', entrypoint: 'index.astro' }], pages: (ctx) => [['/', ['main', 'ladder-title', 'sections-title', ...ctx.levels.map((l) => `level-${l}`)]]] },
+  { segment: 'search', sitemap: false, inject: [{ pattern: '/search', entrypoint: 'search.astro' }], pages: () => [['/search/', ['main']]] },
+  { segment: '404', sitemap: false, inject: [{ pattern: '/404', entrypoint: '404.astro' }], pages: () => [['/404.html', []]] },
   {
     segment: 'experts',
     sitemap: true,
@@ -46,6 +46,13 @@ export const BUILT_IN_ROUTES: readonly BuiltInRoute[] = [
     },
   },
   { segment: 'todo', sitemap: true, inject: [{ pattern: '/todo', entrypoint: 'todo.astro' }], pages: (ctx) => (ctx.showTodos ? [['/todo/', ['main']]] : []) },
+];
+
+/** The content's own routes: a page per section and per guide, and robots.txt. */
+export const CONTENT_ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
+  { pattern: '/[section]', entrypoint: 'section.astro' },
+  { pattern: '/[section]/[slug]', entrypoint: 'guide.astro' },
+  { pattern: '/robots.txt', entrypoint: 'robots.txt.ts' },
 ];
 
 /** Files the build writes at the top of the site besides pages. */

@@ -176,7 +176,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const targets = new Map<string, readonly string[]>([
     ...BUILT_FILES.map((f) => [f, [] as string[]] as const),
     ...builtIn.map((p) => [p.path, p.anchors] as const),
-    // A section has a landing page when it has a published guide (src/pages/[section]/index.astro).
+    // A section has a landing page when it has a published guide (src/routes/section.astro).
     ...[...new Set(published.map((p) => p.section))].map((id) => [`/${id}/`, ['main']] as const),
     ...published.map((p) => [p.url, p.anchors] as const),
   ]);

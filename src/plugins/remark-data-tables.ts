@@ -18,6 +18,7 @@ import { DEVELOPMENT_MONTHS } from '../lib/release-cycle/phases.ts';
 import { versionsTableRows } from '../lib/release-cycle/table.ts';
 import { report } from '../lib/report.ts';
 import type { DirectiveDescriptor } from './types.ts';
+import { slug } from 'github-slugger';
 
 export interface Options {
   labels?: LabelGroup[];
@@ -54,7 +55,7 @@ function labelsTable(groups: LabelGroup[], headingDepth: number): Element {
         h(
           'tbody',
           group.labels.map((label) =>
-            h('tr', { id: `label-${label.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}` }, [
+            h('tr', { id: `label-${slug(label.name)}` }, [
               // The swatch is an SVG fill, not a style attribute, so the page needs no inline styles.
               h('td', h('span', { className: ['label-swatch'] }, [
                 s('svg', { viewBox: '0 0 12 12', width: 12, height: 12, ariaHidden: 'true', focusable: 'false' }, [s('circle', { cx: 6, cy: 6, r: 5.5, fill: label.color })]),

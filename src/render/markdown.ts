@@ -8,7 +8,6 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
-import type { Diagnostic } from '../lib/diagnostics.ts';
 import { vfileDiagnostics } from '../lib/report.ts';
 import { rehypePlugins, remarkPlugins } from '../plugins/index.ts';
 import type { Heading, LinkRef, RenderedPage, RenderInput, Todo } from '../lib/rendered.ts';

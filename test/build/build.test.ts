@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
@@ -217,5 +217,24 @@ describe('the Astro integration on its own', () => {
     expect(viaCli.status, viaCli.stderr).toBe(0);
     rmSync(path.join(viaCli.out, '.devguide-build'));
     expect(treeHash(plain)).toBe(treeHash(viaCli.out));
+  });
+
+  it('adds the whole guide to an existing Astro project with devguide({ content }) in its config, beside its own pages', () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'devguide-host-'));
+    // devguide as a copy inside the project, as an installed package would be.
+    for (const part of ['src', 'public', 'package.json']) cpSync(path.join(ROOT, part), path.join(project, 'vendor/devguide', part), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'));
+    cpSync(path.join(ROOT, 'test/fixtures/basic'), path.join(project, 'docs'), { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(path.join(project, 'astro.config.mjs'), "import devguide from './vendor/devguide/src/integration/index.ts';\nexport default { output: 'static', integrations: [devguide({ content: 'docs' })] };\n");
+    mkdirSync(path.join(project, 'src/pages'), { recursive: true });
+    writeFileSync(path.join(project, 'src/pages/about.astro'), '<html lang="en"><head><title>About</title></head><body><h1>About us</h1></body></html>\n');
+    const env = { ...process.env, DEVGUIDE_BUILD_DATE: '2026-01-15', DEVGUIDE_CONTENT: '' };
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { encoding: 'utf8', cwd: project, env });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    for (const file of ['about/index.html', 'index.html', 'start/setup/index.html', 'experts/index.html', 'search/index.html', '404.html', '_headers', 'sitemap.xml', 'pagefind/pagefind.js', 'favicon.svg']) {
+      expect(existsSync(path.join(project, 'dist', file)), file).toBe(true);
+    }
+    expect(readFileSync(path.join(project, 'dist/start/setup/index.html'), 'utf8')).toContain('Setting up');
   });
 });

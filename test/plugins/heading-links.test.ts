@@ -11,7 +11,7 @@ import { LAYOUT_IDS } from '../../src/plugins/rehype-heading-links.ts';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const templates = [
   ...['src/layouts', 'src/components'].flatMap((dir) => readdirSync(path.join(ROOT, dir)).map((f) => path.join(dir, f))),
-  'src/pages/[section]/[slug].astro',
+  'src/routes/guide.astro',
 ];
 
 describe('heading ids and the layout', () => {
