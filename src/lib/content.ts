@@ -35,12 +35,14 @@ export interface GuideSource {
 export interface ContentSource {
   contentDir: string;
   site: SiteConfig;
+  /** Where site.yaml's `start` is written, for the link check. */
+  startAt?: { line: number; column: number };
   guides: GuideSource[];
   diagnostics: Diagnostic[];
 }
 
 /** Loads and validates site.yaml. */
-export function loadSiteConfig(contentDir: string): { site?: SiteConfig; diagnostics: Diagnostic[] } {
+export function loadSiteConfig(contentDir: string): { site?: SiteConfig; startAt?: { line: number; column: number }; diagnostics: Diagnostic[] } {
   const file = path.join(contentDir, 'site.yaml');
   if (!existsSync(file)) {
     return {
@@ -57,7 +59,7 @@ export function loadSiteConfig(contentDir: string): { site?: SiteConfig; diagnos
       seen.add(section.id);
     });
   }
-  return { site: diagnostics.length ? undefined : data, diagnostics };
+  return { site: diagnostics.length ? undefined : data, startAt: data?.start && parsed ? parsed.positionOf(['start']) : undefined, diagnostics };
 }
 
 const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
@@ -265,5 +267,5 @@ export function loadContent(contentDir: string): ContentSource {
       byUrl.set(guide.url, guide);
     }
   }
-  return { contentDir: dir, site: config.site as SiteConfig, guides: [...byUrl.values()], diagnostics };
+  return { contentDir: dir, site: config.site as SiteConfig, startAt: config.startAt, guides: [...byUrl.values()], diagnostics };
 }

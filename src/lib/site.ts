@@ -185,8 +185,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   diagnostics.push(...redirects.diagnostics, ...validateRedirects(redirectsFile, redirects.redirects, targets));
   // site.yaml's `start` page is a link like any other.
   const siteFile = path.join(content.contentDir, 'site.yaml');
-  const startLine = config.start && existsSync(siteFile) ? (readText(siteFile).text ?? '').split('\n').findIndex((l) => /^start\s*:/.test(l)) + 1 : 0;
-  const startLink = config.start ? [{ url: '/', file: siteFile, links: [{ href: config.start, line: startLine || 1, column: 1 }] }] : [];
+  const startLink = config.start ? [{ url: '/', file: siteFile, links: [{ href: config.start, ...(content.startAt ?? { line: 1, column: 1 }) }] }] : [];
   // So are the guides an experts area names under `guides:`.
   const areaGuides = experts.index ? [{ url: '/experts/', file: expertsFile, links: experts.index.areas.flatMap((a) => a.guides.map((href) => ({ href, line: a.line, column: 1 }))) }] : [];
   diagnostics.push(
