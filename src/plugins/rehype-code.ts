@@ -4,14 +4,17 @@
  * src/lib/code-colors.ts) rather than style attributes, so a strict CSP needs no 'unsafe-inline';
  * the page's `color-scheme` picks the light or dark one. The fence's meta adds a title (`title="setup.sh"`), highlighted lines (`{2,4-5}`)
  * and inserted / deleted lines (`ins={3}` `del={2}`). The copy button is added by the page script.
+ * Which language a fence names (`rust,ignore` is Rust, `pycon` Python, `output` plain) is decided
+ * in src/lib/unknown-languages.ts; an unknown one is shown plainly with one warning per fence.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { bundledLanguages, bundledLanguagesAlias, createHighlighter, type Highlighter, type ShikiTransformer, type ThemeRegistrationResolved } from 'shiki';
+import { type BundledLanguage, createHighlighter, type Highlighter, type ShikiTransformer, type ThemeRegistrationResolved } from 'shiki';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { type Palette, tokenClasses } from '../lib/code-colors.ts';
 import { report } from '../lib/report.ts';
+import { highlighterLanguage, infoLanguage, PLAIN_TEXT, unknownLanguageHint, unknownLanguageMessage } from '../lib/unknown-languages.ts';
 
 export interface Options {
   /** A ready highlighter; one is created (once per processor) when absent. */
@@ -25,7 +28,6 @@ export const THEMES = { light: 'github-light-default', dark: 'github-dark-defaul
  * background and below 4.5 on highlighted lines; #59636e reads at 5.3:1 or better on all of them.
  */
 export const COLOR_REPLACEMENTS: Record<string, Record<string, string>> = { [THEMES.light]: { '#6e7781': '#59636e' } };
-const PLAIN = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'output']);
 
 export interface CodeMeta {
   title?: string;
@@ -99,7 +101,8 @@ function styleToClasses(root: Element): void {
   });
 }
 
-const SHELL = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shellsession', 'powershell', 'pwsh', 'ps1', 'bat', 'cmd', 'doscon']);
+/** Shiki ids of shells, whose blocks get `data-shell` so the copy button leaves out prompts and output. */
+const SHELL = new Set(['shellscript', 'shellsession', 'powershell', 'bat']);
 
 /** rehype plugin: Shiki highlighting with titles and line marks. */
 export default function rehypeCode(options: Options = {}) {
@@ -116,17 +119,14 @@ export default function rehypeCode(options: Options = {}) {
     const shiki = await getHighlighter();
     for (const { pre, code, index, parent } of blocks) {
       const className = (code.properties.className as string[] | undefined) ?? [];
-      const declared = className.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? '';
-      let lang = declared.toLowerCase();
+      const declared = infoLanguage(className.find((c) => c.startsWith('language-'))?.slice('language-'.length) ?? '');
       const meta = parseCodeMeta(code.properties.dataMeta as string | undefined);
-      if (PLAIN.has(lang)) lang = 'text';
-      else if (!shiki.getLoadedLanguages().includes(lang)) {
-        if (lang in bundledLanguages || lang in bundledLanguagesAlias) {
-          await shiki.loadLanguage(lang as keyof typeof bundledLanguages);
-        } else {
-          report(file, 'unknown-language', pre, `The code block's language "${declared}" is not known to the highlighter; it is shown as plain text.`, 'Use a Shiki language id such as "sh", "python", "c", "diff" or "text".', 'warning');
-          lang = 'text';
-        }
+      let lang = highlighterLanguage(declared);
+      if (lang === undefined) {
+        report(file, 'unknown-language', pre, unknownLanguageMessage(declared), unknownLanguageHint(declared), 'warning');
+        lang = PLAIN_TEXT;
+      } else if (lang !== PLAIN_TEXT && !shiki.getLoadedLanguages().includes(lang)) {
+        await shiki.loadLanguage(lang as BundledLanguage);
       }
       const source = toString(code).replace(/\n$/, '');
       const root = shiki.codeToHast(source, {
