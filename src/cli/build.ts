@@ -1,12 +1,12 @@
 /**
- * `npm run build [-- --content DIR --out DIR]`: validate and render the content, let Astro (with
+ * `npm run build [-- --content DIR --out DIR --warn-links]`: validate and render the content, let Astro (with
  * the devguide integration) write the whole site into a staging folder, carry over unchanged pages,
  * then publish it atomically. The CLI adds only the lock, the staging folder and the publish.
  * Any error: every diagnostic printed once, exit code 1, the previous output untouched.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath, parseArgsOrExit } from '../lib/args.ts';
+import { displayPath, parseArgsOrExit, SHARED_OPTIONS, type CommandSpec } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
 import { buildState, setCurrentSite } from '../lib/model-store.ts';
 import { carryOver, pageFingerprints, reusablePages, saveManifest, templateFingerprint } from '../lib/incremental.ts';
@@ -16,6 +16,16 @@ import { printDiagnostics } from '../lib/print.ts';
 import { loadSite, type SiteModel } from '../lib/site.ts';
 import { guardCommand } from '../lib/crash.ts';
 
+export const command = {
+  name: 'build',
+  description: 'Validates and renders the content, then writes the site (search index, sitemap, redirects, _headers) into --out. On any error it prints every problem, exits 1 and leaves the previous output as it was.',
+  options: {
+    content: SHARED_OPTIONS.content,
+    out: { kind: 'value', placeholder: 'DIR', help: 'the folder to write the site into', default: 'dist/' },
+    'warn-links': SHARED_OPTIONS['warn-links'],
+  },
+} as const satisfies CommandSpec;
+
 export interface BuildResult {
   ok: boolean;
   out: string;
@@ -23,7 +33,7 @@ export interface BuildResult {
   pages: number;
 }
 
-export async function buildSite(options: { content: string; out: string; quiet?: boolean }): Promise<BuildResult> {
+export async function buildSite(options: { content: string; out: string; quiet?: boolean; warnLinks?: boolean }): Promise<BuildResult> {
   const timings: Record<string, number> = {};
   let t = performance.now();
   const lap = (name: string) => {
@@ -39,7 +49,7 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     return { ok: false, out, timings, pages: 0 };
   }
   process.env.DEVGUIDE_CONTENT = contentDir;
-  const model = await loadSite({ contentDir, cacheDir: CACHE_DIR });
+  const model = await loadSite({ contentDir, cacheDir: CACHE_DIR, warnLinks: options.warnLinks });
   lap('content');
   printDiagnostics(model.diagnostics);
   if (hasErrors(model.diagnostics)) {
@@ -114,7 +124,7 @@ async function render(model: SiteModel, out: string, timings: Record<string, num
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   guardCommand();
-  const args = parseArgsOrExit(process.argv.slice(2), { values: ['content', 'out'] }, 'npm run build [-- --content DIR --out DIR]');
-  const result = await buildSite({ content: args.content ?? path.join(PROJECT_ROOT, 'content'), out: args.out ?? path.join(PROJECT_ROOT, 'dist') });
+  const args = parseArgsOrExit(process.argv.slice(2), command);
+  const result = await buildSite({ content: args.content ?? path.join(PROJECT_ROOT, 'content'), out: args.out ?? path.join(PROJECT_ROOT, 'dist'), warnLinks: args.flags.has('warn-links') });
   process.exitCode = result.ok ? 0 : 1;
 }

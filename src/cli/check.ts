@@ -1,9 +1,9 @@
 /**
- * `npm run check [-- --content DIR] [--external]`: validates content, data, links and redirects
+ * `npm run check [-- --content DIR] [--external] [--warn-links]`: validates content, data, links and redirects
  * without writing a site. With --external, also requests every external link.
  */
 import path from 'node:path';
-import { parseArgs, UsageError } from '../lib/args.ts';
+import { readCommandLine, SHARED_OPTIONS, type CommandSpec } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
 import { checkExternalLinks } from '../lib/external-links.ts';
 import { CACHE_DIR, DEFAULT_CONTENT } from '../lib/paths.ts';
@@ -11,20 +11,27 @@ import { printDiagnostics } from '../lib/print.ts';
 import { loadSite } from '../lib/site.ts';
 import { guardCommand } from '../lib/crash.ts';
 
+export const command = {
+  name: 'check',
+  description: 'Validates everything a build would (content, data, links, anchors, redirects, commit examples) without writing a site.',
+  options: {
+    content: SHARED_OPTIONS.content,
+    external: { kind: 'flag', help: 'also request every external link (HEAD, then GET)' },
+    timeout: { kind: 'number', placeholder: 'SECONDS', help: 'how long to wait for each external link', default: 10 },
+    concurrency: { kind: 'number', help: 'how many external links to request at once', default: 8 },
+    'warn-links': SHARED_OPTIONS['warn-links'],
+  },
+} as const satisfies CommandSpec;
+
 export async function check(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs(argv, { values: ['content'], numbers: ['timeout', 'concurrency'], flags: ['external'] });
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\nUsage: npm run check [-- --content DIR] [--external [--timeout 10] [--concurrency 8]]`);
-    return 2;
-  }
-  const model = await loadSite({ contentDir: path.resolve(args.content ?? DEFAULT_CONTENT), cacheDir: CACHE_DIR });
+  const parsed = readCommandLine(argv, command);
+  if ('exit' in parsed) return parsed.exit;
+  const { args } = parsed;
+  const model = await loadSite({ contentDir: path.resolve(args.content ?? DEFAULT_CONTENT), cacheDir: CACHE_DIR, warnLinks: args.flags.has('warn-links') });
   const diagnostics = [...model.diagnostics];
   if (args.flags.has('external') && model.config) {
     console.log(`Checking ${new Set(model.externalLinks.map((l) => l.href.split('#')[0])).size} external URLs…`);
-    diagnostics.push(...(await checkExternalLinks(model.externalLinks, { timeoutMs: Number(args.values.get('timeout') ?? 10) * 1000, concurrency: Number(args.values.get('concurrency') ?? 8) })));
+    diagnostics.push(...(await checkExternalLinks(model.externalLinks, { timeoutMs: Number(args.values.get('timeout') ?? command.options.timeout.default) * 1000, concurrency: Number(args.values.get('concurrency') ?? command.options.concurrency.default) })));
   }
   printDiagnostics(diagnostics);
   if (!diagnostics.length) console.log(`Checked ${model.pages.length} guides: no problems.`);

@@ -3,7 +3,7 @@
  * index (exit 1 on drift); `npm run codeowners -- --write` prints CODEOWNERS lines from the index.
  */
 import path from 'node:path';
-import { displayPath, parseArgs, UsageError, userPath } from '../lib/args.ts';
+import { displayPath, printUsageError, readCommandLine, SHARED_OPTIONS, userPath, type CommandSpec } from '../lib/args.ts';
 import { codeownersDrift, codeownersFromIndex, parseCodeowners, type DriftKind } from '../lib/codeowners.ts';
 import { readText } from '../lib/read-text.ts';
 import { diagnostic, hasErrors } from '../lib/diagnostics.ts';
@@ -18,13 +18,23 @@ const TITLES: Record<DriftKind, string> = {
   'unknown-handle': 'Handles in CODEOWNERS unknown to the experts index',
 };
 
+export const command = {
+  name: 'codeowners',
+  description: 'Reports drift between a CODEOWNERS file and the experts index (--check, exit 1 on drift), or prints CODEOWNERS lines made from the index (--write).',
+  options: {
+    check: { kind: 'value', placeholder: 'PATH', help: 'the CODEOWNERS file to compare with the experts index' },
+    write: { kind: 'flag', help: 'print CODEOWNERS lines made from the experts index' },
+    content: SHARED_OPTIONS.content,
+  },
+} as const satisfies CommandSpec;
+
 export function codeowners(argv: readonly string[]): number {
-  let args;
-  try {
-    args = parseArgs(argv, { values: ['content', 'check'], flags: ['write'] });
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\nUsage: npm run codeowners -- --check PATH | --write [--content DIR]`);
+  const parsed = readCommandLine(argv, command);
+  if ('exit' in parsed) return parsed.exit;
+  const { args } = parsed;
+  const checkArg = args.values.get('check');
+  if (checkArg === undefined && !args.flags.has('write')) {
+    printUsageError(command, 'Pass --check PATH to compare a CODEOWNERS file with the experts index, or --write to print one.');
     return 2;
   }
   const content = path.resolve(args.content ?? DEFAULT_CONTENT);
@@ -39,12 +49,7 @@ export function codeowners(argv: readonly string[]): number {
     process.stdout.write(codeownersFromIndex(index));
     return 0;
   }
-  const checkArg = args.values.get('check');
-  const check = checkArg === undefined ? undefined : userPath(checkArg);
-  if (!check) {
-    console.error('Usage: npm run codeowners -- --check PATH/TO/CODEOWNERS   (or --write)');
-    return 2;
-  }
+  const check = userPath(checkArg!);
   const read = readText(check);
   if (read.diagnostic) {
     printDiagnostics([read.diagnostic]);

@@ -13,7 +13,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'astro/zod';
-import { parseArgs, UsageError, userPath, type Args } from '../lib/args.ts';
+import { printUsageError, readCommandLine, userPath, type CommandSpec } from '../lib/args.ts';
 import { checkCommitMessage, commitRulesSchema, CPYTHON_RULES, formatProblems, type CommitRules } from '../lib/commit-message.ts';
 import { loadDataFile } from '../lib/data/load.ts';
 import { readText } from '../lib/read-text.ts';
@@ -31,21 +31,24 @@ export function loadCommitRules(contentDir: string): { rules?: CommitRules; diag
   return { rules: value?.commitRules ?? CPYTHON_RULES, diagnostics };
 }
 
-const USAGE = 'Usage: npm run commit-msg -- FILE [--content DIR] [--skip-issue]\n  FILE is the commit message file, as Git\'s commit-msg hook passes it.\n  --skip-issue: the change has no issue (the `skip issue` label), so the summary needs no issue prefix.';
+export const command = {
+  name: 'commit-msg',
+  description: 'Checks a commit message against the rules of the commit-message guide (those under commitRules in site.yaml, else CPython\'s). Prints nothing when it passes; exits 1 with each problem and its fix when not.',
+  positional: [{ name: 'FILE', help: 'the commit message file, as Git\'s commit-msg hook passes it' }],
+  options: {
+    content: { kind: 'value', placeholder: 'DIR', help: 'the folder whose site.yaml sets commitRules', default: 'content/' },
+    'skip-issue': { kind: 'flag', help: 'the change has no issue (the `skip issue` label), so the summary needs no issue prefix' },
+  },
+} as const satisfies CommandSpec;
 
 /** Checks the message in `file`; returns the exit code. */
 export function commitMsg(argv: readonly string[]): number {
-  let args: Args;
-  try {
-    args = parseArgs(argv, { values: ['content'], flags: ['skip-issue'], positional: 1 });
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = readCommandLine(argv, command);
+  if ('exit' in parsed) return parsed.exit;
+  const { args } = parsed;
   const [typed] = args.positional;
   if (!typed) {
-    console.error(USAGE);
+    printUsageError(command, 'Which commit message? Pass the file that holds it, such as .git/COMMIT_EDITMSG.');
     return 2;
   }
   const file = userPath(typed);
