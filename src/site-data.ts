@@ -4,9 +4,9 @@
  */
 import { currentSite, skippedPages } from './lib/model-store.ts';
 import { neighbours } from './lib/reading-order.ts';
-import type { Page, SiteModel } from './lib/site.ts';
+import type { Listing, Page, SiteModel } from './lib/site.ts';
 
-export type { Page, SiteModel };
+export type { Listing, Page, SiteModel };
 
 export function site(): SiteModel {
   return currentSite();

@@ -24,6 +24,8 @@ import { loadSite } from '../lib/site.ts';
 import { BUILT_IN_ROUTES, CONTENT_ROUTES } from '../lib/routes.ts';
 import { rehypePlugins, remarkPlugins } from '../plugins/index.ts';
 import { CONTENT_TYPES, resolveRequest } from '../lib/static-server.ts';
+import { assetFile, copyAssets } from './assets.ts';
+import { diagramScript, writeDiagramScripts } from './diagram-scripts.ts';
 import { writeHeaders } from './headers.ts';
 import { writeRedirectPages } from './redirects.ts';
 import { startIndexing } from './search.ts';
@@ -108,7 +110,9 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         const out = fileURLToPath(dir);
         const model = currentSite();
         writeRedirectPages(out, model);
-        writeHeaders(out);
+        copyAssets(out, model);
+        writeHeaders(out, model);
+        if (model.pages.some((p) => p.mermaid)) await writeDiagramScripts(out);
         writeSitemap(out, model);
         // The site's own assets, for a project whose public/ does not have them.
         for (const asset of ['favicon.svg']) if (!existsSync(path.join(out, asset))) copyFileSync(path.join(PROJECT_ROOT, 'public', asset), path.join(out, asset));
@@ -145,6 +149,27 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
           res.statusCode = 301;
           res.setHeader('Location', to);
           res.end(`Moved to ${to}`);
+        });
+        // Files beside the guides that pages link to, from where they are.
+        server.middlewares.use((req, res, next) => {
+          let pathname: string;
+          try {
+            pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+          } catch {
+            return next();
+          }
+          const file = assetFile(currentSite(), pathname);
+          if (!file || !existsSync(file)) return next();
+          res.setHeader('Content-Type', CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+          res.end(readFileSync(file));
+        });
+        // The diagram script, whichever page asks for it.
+        server.middlewares.use('/_devguide/', (req, res, next) => {
+          diagramScript(`/_devguide${new URL(req.url ?? '/', 'http://x').pathname}`).then((script) => {
+            if (script === undefined) return next();
+            res.setHeader('Content-Type', CONTENT_TYPES['.js']!);
+            res.end(script);
+          }, next);
         });
         // Search in dev uses the last build's index; the search UI says so when there is none.
         server.middlewares.use('/pagefind/', (req, res, next) => {

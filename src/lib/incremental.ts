@@ -34,9 +34,10 @@ export function pageFingerprints(model: SiteModel, template: string): Map<string
   const shared = createHash('sha256')
     .update(template)
     .update(JSON.stringify(model.config))
-    .update(JSON.stringify(model.sections.map((s) => [s.id, s.label, s.pages.length > 0])))
+    .update(JSON.stringify(model.sections.map((s) => [s.id, s.label, s.url, s.pages.length > 0])))
     .digest('hex');
-  const sectionHashes = new Map(model.sections.map((s) => [s.id, createHash('sha256').update(JSON.stringify(s.pages)).digest('hex')]));
+  // The current section's tree is in the sidebar.
+  const sectionHashes = new Map(model.sections.map((s) => [s.id, createHash('sha256').update(JSON.stringify([s.pages, s.items])).digest('hex')]));
   const result = new Map<string, string>();
   for (const page of model.pages) {
     const { previous, next } = neighbours(model.pages, page.url);

@@ -22,6 +22,11 @@ export interface LinkTargets {
   redirects?: Map<string, string>;
   /** Paths under which links are not checked: pages made from a data file that has errors. */
   unchecked?: readonly string[];
+  /**
+   * Told of a fragment that matches an id only when case is ignored (`#Gap-Buffers` for
+   * `gap-buffers`, which GitHub's pages accept): the build links to the right id instead.
+   */
+  fix?: (source: LinkSource, link: LinkRef, href: string) => void;
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -62,31 +67,41 @@ export function findBrokenLinks(sources: readonly LinkSource[], targets: LinkTar
   const urls = [...targets.pages.keys()];
   for (const source of sources) {
     for (const link of source.links) {
+      const written = link.written ?? link.href;
       const resolved = resolveLink(link.href, source.url);
       if (!resolved || targets.unchecked?.some((prefix) => resolved.path.startsWith(prefix))) continue;
       const position = { line: link.line, column: link.column };
       if (resolved.malformed) {
-        diagnostics.push(diagnostic('broken-link', source.file, position, `Link "${link.href}" is not a valid URL: a "%" must be followed by two hexadecimal digits that spell UTF-8.`, 'Write "%25" for a literal percent sign, or fix the escape (a space is "%20").'));
+        diagnostics.push(diagnostic('broken-link', source.file, position, `Link "${written}" is not a valid URL: a "%" must be followed by two hexadecimal digits that spell UTF-8.`, 'Write "%25" for a literal percent sign, or fix the escape (a space is "%20").'));
         continue;
       }
       if (targets.drafts?.has(resolved.path)) {
-        diagnostics.push(diagnostic('draft-link', source.file, position, `Link "${link.href}" points to a draft page, which is not published.`, 'Publish the page (remove `draft: true`) or remove the link until it is.'));
+        diagnostics.push(diagnostic('draft-link', source.file, position, `Link "${written}" points to a draft page, which is not published.`, 'Publish the page (remove `draft: true`) or remove the link until it is.'));
         continue;
       }
       const moved = targets.redirects?.get(resolved.path);
       if (moved) {
-        diagnostics.push(diagnostic('broken-link', source.file, position, `Link "${link.href}" points to a page that moved to "${moved}".`, `Link to "${moved}" directly.`, 'warning'));
+        diagnostics.push(diagnostic('broken-link', source.file, position, `Link "${written}" points to a page that moved to "${moved}".`, `Link to "${moved}" directly.`, 'warning'));
         continue;
       }
       const anchors = targets.pages.get(resolved.path);
       if (!anchors) {
         const near = closest(resolved.path, urls);
         diagnostics.push(
-          diagnostic('broken-link', source.file, position, `Link "${link.href}" points to no page.`, `${near ? `did you mean "${near}"? ` : ''}If the page moved, add it to redirects.yaml in the content folder.`),
+          diagnostic('broken-link', source.file, position, `Link "${written}" points to no page${link.written ? ` (it would be ${resolved.path})` : ''}.`, `${near ? `did you mean "${near}"? ` : ''}If the page moved, add it to redirects.yaml in the content folder.`),
         );
         continue;
       }
       if (resolved.fragment && !anchors.includes(resolved.fragment)) {
+        const folded = resolved.fragment.toLowerCase();
+        const sameButCase = anchors.find((a) => a.toLowerCase() === folded);
+        if (sameButCase) {
+          diagnostics.push(
+            diagnostic('broken-anchor', source.file, position, `Link "${written}" points to #${resolved.fragment}, but the id on ${resolved.path} is #${sameButCase}; ids are case-sensitive, so the site links to #${sameButCase}.`, `Write "#${sameButCase}" in the link.`, 'warning'),
+          );
+          targets.fix?.(source, link, link.href.replace(/#.*$/, `#${sameButCase}`));
+          continue;
+        }
         const near = closest(resolved.fragment, anchors);
         const list = anchors.filter((a) => !a.startsWith('user-content-fn')).slice(0, 15).join(', ');
         diagnostics.push(
@@ -94,7 +109,7 @@ export function findBrokenLinks(sources: readonly LinkSource[], targets: LinkTar
             'broken-anchor',
             source.file,
             position,
-            `Link "${link.href}" points to #${resolved.fragment}, which is not a heading or anchor on ${resolved.path}.`,
+            `Link "${written}" points to #${resolved.fragment}, which is not a heading or anchor on ${resolved.path}.`,
             `${near ? `did you mean "#${near}"? ` : ''}${list ? `Anchors on that page: ${list}.` : 'That page has no anchors.'}`,
           ),
         );

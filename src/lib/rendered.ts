@@ -12,7 +12,29 @@ export interface Heading {
 }
 
 export interface LinkRef {
+  /** The link as the page's HTML has it. */
   href: string;
+  /** The link as the author wrote it, when it was rewritten (a relative link to a `.md` file). */
+  written?: string;
+  line: number;
+  column: number;
+}
+
+/** A relative link or image that points at a file, as rehype-relative-links resolved it. */
+export interface ResolvedLink {
+  written: string;
+  /** What the page's HTML now has. */
+  href: string;
+  /**
+   * `page`: a Markdown file or folder in the content root; `asset`: another file in it, copied
+   * into the site; `repository`: a file outside the root but in the git repository; `outside`:
+   * outside both.
+   */
+  kind: 'page' | 'asset' | 'repository' | 'outside';
+  /** The file or folder on disk it points at. */
+  target: string;
+  /** Shown as an image (`img`, `source`, `video`, `audio`), not followed as a link. */
+  image: boolean;
   line: number;
   column: number;
 }
@@ -38,6 +60,12 @@ export interface RenderedPage {
   links: LinkRef[];
   anchors: string[];
   todos: Todo[];
+  /** The page has a mermaid diagram, so it loads the diagram script. */
+  mermaid?: boolean;
+  /** Relative links to files, for the build to check and copy. */
+  resolved?: ResolvedLink[];
+  /** The id of the level-1 heading that gave the title (it is shown in the page header). */
+  titleId?: string;
   diagnostics: Diagnostic[];
 }
 

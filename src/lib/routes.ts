@@ -48,18 +48,17 @@ export const BUILT_IN_ROUTES: readonly BuiltInRoute[] = [
   { segment: 'todo', sitemap: true, inject: [{ pattern: '/todo', entrypoint: 'todo.astro' }], pages: (ctx) => (ctx.showTodos ? [['/todo/', ['main']]] : []) },
 ];
 
-/** The content's own routes: a page per section and per guide, and robots.txt. */
+/** The content's own routes: a page per guide and listing, at any depth, and robots.txt. */
 export const CONTENT_ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
-  { pattern: '/[section]', entrypoint: 'section.astro' },
-  { pattern: '/[section]/[slug]', entrypoint: 'guide.astro' },
+  { pattern: '/[...path]', entrypoint: 'page.astro' },
   { pattern: '/robots.txt', entrypoint: 'robots.txt.ts' },
 ];
 
 /** Files the build writes at the top of the site besides pages. */
 export const BUILT_FILES = ['/_headers', '/_redirects', '/robots.txt', '/sitemap.xml', '/favicon.svg', '/index.html', '/.devguide-build'];
 
-/** Folders the build writes: Astro's assets and the search index. */
-export const BUILT_FOLDERS = ['/_astro/', '/pagefind/'];
+/** Folders the build writes: Astro's assets, the search index and devguide's own scripts (the diagram script). */
+export const BUILT_FOLDERS = ['/_astro/', '/pagefind/', '/_devguide/'];
 
 /** Section ids a site may not use: every segment a built-in page or folder owns. */
 export const RESERVED_SEGMENTS: readonly string[] = [...BUILT_IN_ROUTES.map((r) => r.segment).filter(Boolean), ...BUILT_FOLDERS.map((f) => f.slice(1, -1))];

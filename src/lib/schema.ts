@@ -97,6 +97,11 @@ export const siteConfigSchema = z.strictObject({
   sections: z.array(sectionSchema).min(1),
   /** The rules `npm run commit-msg` and the guide's commit examples are checked against. */
   commitRules: commitRulesSchema.optional(),
+  /**
+   * What a broken link, anchor or image is: an `error` that fails the build (the default), or a
+   * `warning` that is listed but lets the site build (an imported folder's first builds).
+   */
+  linkCheck: z.enum(['error', 'warn']).default('error'),
   /** Where a person's handle links to; `{handle}` is replaced. */
   profileUrl: z
     .string()
@@ -113,6 +118,13 @@ export const siteConfigSchema = z.strictObject({
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+/**
+ * site.yaml as written: every key optional. What it leaves out is inferred from the content (the
+ * title from book.toml or the root README, sections from the folders).
+ */
+export const siteFileSchema = siteConfigSchema.partial({ title: true, sections: true });
+export type SiteFile = z.infer<typeof siteFileSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 
 export const frontmatterSchema = z.strictObject({

@@ -3,11 +3,11 @@ import type { SiteModel } from './site.ts';
 import { escapeHtml } from './html.ts';
 
 
-/** Every page a search engine should index: the built-in pages not marked noindex, sections and guides. */
+/** Every page a search engine should index: the built-in pages not marked noindex, listings and guides. */
 export function sitemap(model: SiteModel): string | undefined {
   const base = model.config.url;
   if (!base) return undefined;
-  const paths = [...model.builtIn.filter((p) => p.sitemap).map((p) => p.path), ...model.sections.filter((s) => s.pages.length).map((s) => `/${s.id}/`), ...model.pages.map((p) => p.url)];
+  const paths = [...new Set([...model.builtIn.filter((p) => p.sitemap).map((p) => p.path), ...model.listings.map((l) => l.url), ...model.pages.map((p) => p.url)])];
   const lastmod = new Map(model.pages.map((p) => [p.url, p.lastUpdated]));
   const entries = paths.map((p) => {
     const date = lastmod.get(p);

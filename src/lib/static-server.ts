@@ -27,20 +27,48 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
 };
 
-/** Parses a Netlify/Cloudflare-style `_headers` file (only the `/*` block is used here). */
-export function parseHeaders(text: string): Record<string, string> {
-  const headers: Record<string, string> = {};
-  let inAll = false;
+/** One block of a `_headers` file: a path (exact, or ending in `*`), headers it sets and detaches. */
+export interface HeaderRule {
+  path: string;
+  set: Record<string, string>;
+  /** Headers an earlier matching rule set that this one removes (`! Name`, Cloudflare's syntax). */
+  unset: string[];
+}
+
+/** Parses a Netlify/Cloudflare-style `_headers` file into its rules, in order. */
+export function parseHeaders(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
   for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
+    if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      inAll = line.trim() === '/*';
+      rules.push({ path: line.trim(), set: {}, unset: [] });
       continue;
     }
-    const m = /^\s+([\w-]+):\s*(.*)$/.exec(line);
-    if (inAll && m) headers[m[1]!] = m[2]!;
+    const rule = rules.at(-1);
+    const detach = /^\s+!\s*([\w-]+)\s*$/.exec(line);
+    const header = /^\s+([\w-]+):\s*(.*)$/.exec(line);
+    if (rule && detach) rule.unset.push(detach[1]!.toLowerCase());
+    else if (rule && header) rule.set[header[1]!] = header[2]!;
   }
-  return headers;
+  return rules;
+}
+
+/**
+ * The headers for `pathname`, as Cloudflare Pages applies them: every matching rule in order, each
+ * first removing what it detaches; a header two rules set gets both values, comma-separated.
+ */
+export function headersFor(rules: readonly HeaderRule[], pathname: string): Record<string, string> {
+  const headers = new Map<string, [name: string, value: string]>();
+  for (const rule of rules) {
+    const matches = rule.path.endsWith('*') ? pathname.startsWith(rule.path.slice(0, -1)) : pathname === rule.path;
+    if (!matches) continue;
+    for (const name of rule.unset) headers.delete(name);
+    for (const [name, value] of Object.entries(rule.set)) {
+      const before = headers.get(name.toLowerCase());
+      headers.set(name.toLowerCase(), [name, before ? `${before[1]}, ${value}` : value]);
+    }
+  }
+  return Object.fromEntries(headers.values());
 }
 
 /**
@@ -77,12 +105,12 @@ export interface StaticServer {
 export async function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const root = path.resolve(dir);
   // Read again whenever the file changes: a rebuild while the server runs may change the policy.
-  let headers: { mtime: number; values: Record<string, string> } = { mtime: -1, values: {} };
-  const currentHeaders = () => {
+  let headers: { mtime: number; rules: HeaderRule[] } = { mtime: -1, rules: [] };
+  const currentHeaders = (url: string) => {
     const file = path.join(root, '_headers');
     const mtime = existsSync(file) ? statSync(file).mtimeMs : 0;
-    if (mtime !== headers.mtime) headers = { mtime, values: mtime ? parseHeaders(readFileSync(file, 'utf8')) : {} };
-    return headers.values;
+    if (mtime !== headers.mtime) headers = { mtime, rules: mtime ? parseHeaders(readFileSync(file, 'utf8')) : [] };
+    return headersFor(headers.rules, new URL(url, 'http://x').pathname);
   };
   const server = createServer((req, res) => {
     try {
@@ -94,7 +122,7 @@ export async function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Pr
     }
   });
   const respond = (url: string, res: ServerResponse) => {
-    for (const [k, v] of Object.entries(currentHeaders())) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(currentHeaders(url))) res.setHeader(k, v);
     const file = resolveRequest(root, url);
     if (file === 'bad') {
       res.statusCode = 400;

@@ -9,6 +9,9 @@ import type { Plugin } from 'unified';
 import rehypeCode from './rehype-code.ts';
 import rehypeCollectLinks from './rehype-collect-links.ts';
 import rehypeHeadingLinks from './rehype-heading-links.ts';
+import rehypeMdbookWarning from './rehype-mdbook-warning.ts';
+import rehypeMermaid from './rehype-mermaid.ts';
+import rehypeRelativeLinks from './rehype-relative-links.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import rehypeTaskList from './rehype-task-list.ts';
@@ -19,6 +22,7 @@ import remarkExperts, { directives as expertsDirectives } from './remark-experts
 import remarkFootnoteCheck from './remark-footnote-check.ts';
 import remarkAdmonitions, { directives as admonitionDirectives } from './remark-admonitions.ts';
 import remarkGithubAlerts from './remark-github-alerts.ts';
+import remarkInclude from './remark-include.ts';
 import remarkTabs, { directives as tabDirectives } from './remark-tabs.ts';
 import remarkTitle from './remark-title.ts';
 import remarkTodo, { directives as todoDirectives } from './remark-todo.ts';
@@ -46,8 +50,10 @@ export const DATA_USES: DataUse[] = [
 export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[], any> | [Plugin<any[], any>, unknown]> {
   return [
     remarkGfm,
-    remarkFootnoteCheck,
     remarkDirective,
+    // First, so every later plugin sees included text (parsed with the extensions above).
+    [remarkInclude, { root: options.includeRoot }],
+    remarkFootnoteCheck,
     remarkTitle,
     [remarkCommitExamples, { rules: options.data?.commitRules }],
     remarkCodeMeta,
@@ -66,7 +72,12 @@ export function rehypePlugins(options: PipelineOptions = {}): Array<Plugin<any[]
   return [
     rehypeRaw,
     ...(options.trustHtml ? [] : [rehypeSafeHtml]),
+    // After sanitising, which keeps their input (classes are allowed) and never sees their output.
+    [rehypeMdbookWarning, { lang: options.lang }],
+    // Before rehype-code, which would highlight a mermaid fence as code.
+    rehypeMermaid,
     [rehypeHeadingLinks, { lang: options.lang }],
+    [rehypeRelativeLinks, { links: options.links }],
     [rehypeTaskList, { lang: options.lang }],
     [rehypeTableScroll, { lang: options.lang }],
     [rehypeCode, { highlighter: options.highlighter }],

@@ -28,8 +28,11 @@ export default function rehypeCollectLinks() {
       if (node.tagName === 'a' && typeof name === 'string' && name) anchors.push(name);
       if ((node.tagName === 'a' || node.tagName === 'area') && typeof node.properties.href === 'string') {
         if ((node.properties.className as string[] | undefined)?.includes('anchor')) return;
+        // A relative link to a file (rehype-relative-links) is checked by the build, not here.
+        const data = node.data as { written?: string; resolvedKind?: string } | undefined;
+        if (data?.resolvedKind && data.resolvedKind !== 'page') return;
         const start = node.position?.start;
-        links.push({ href: node.properties.href, line: start?.line ?? 0, column: start?.column ?? 0 });
+        links.push({ href: node.properties.href, line: start?.line ?? 0, column: start?.column ?? 0, ...(data?.written ? { written: data.written } : {}) });
       }
     });
     file.data.links = links;

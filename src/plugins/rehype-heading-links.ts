@@ -15,6 +15,8 @@ export type { Heading };
 declare module 'vfile' {
   interface DataMap {
     headings: Heading[];
+    /** The id of the title's heading, which the page header shows (remark-title). */
+    titleId: string;
   }
 }
 
@@ -54,6 +56,8 @@ export default function rehypeHeadingLinks(options: Options = emptyOptions) {
       },
     };
     const headings: Heading[] = [];
+    // The title's heading comes first on the page, so it takes its id before any other heading.
+    if (file.data.titleText !== undefined) file.data.titleId = slugger.slug(file.data.titleText);
     visit(tree, 'element', (node: Element, index, parent) => {
       const match = HEADING.exec(node.tagName);
       if (!match || !parent || index === undefined) return;

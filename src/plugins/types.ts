@@ -9,6 +9,7 @@ import type { LabelGroup } from '../lib/labels.ts';
 import type { Release } from '../lib/release-cycle.ts';
 import type { InvalidData } from '../lib/rendered.ts';
 import type { Options as CodeOptions } from './rehype-code.ts';
+import type { LinkContext } from './rehype-relative-links.ts';
 
 export type { InvalidData };
 
@@ -22,6 +23,13 @@ export interface PipelineOptions {
   highlighter?: CodeOptions['highlighter'];
   /** The site's language (site.yaml `lang`) for the words plugins write; default 'en'. */
   lang?: string;
+  /**
+   * The folder `{{#include}}` may read from: the git repository root, else the content folder.
+   * Unset: includes may read any file.
+   */
+  includeRoot?: string;
+  /** Where relative links resolve: the content root and the git repository (rehype-relative-links). */
+  links?: LinkContext;
 }
 
 export interface PipelineData {

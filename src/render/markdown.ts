@@ -69,6 +69,9 @@ export async function renderPage(processor: MarkdownProcessor, input: RenderInpu
     links: file.data.links ?? [],
     anchors: file.data.anchors ?? [],
     todos: file.data.todos ?? [],
+    ...(file.data.resolved?.length ? { resolved: file.data.resolved } : {}),
+    ...(file.data.titleId ? { titleId: file.data.titleId } : {}),
+    ...(file.data.mermaid ? { mermaid: true } : {}),
     diagnostics: vfileDiagnostics(file, input.file),
   };
 }

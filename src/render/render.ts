@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DATA_USES } from '../plugins/index.ts';
+import { includesFingerprint } from '../plugins/remark-include.ts';
 import type { PipelineOptions } from '../plugins/types.ts';
 import { createMarkdownProcessor, renderPage, type RenderedPage, type RenderInput } from './markdown.ts';
 
@@ -73,6 +74,7 @@ function cacheKey(input: RenderInput, settings: string, dataHashes: Map<string, 
     .update(input.file)
     .update(input.titleFromHeading ? '1' : '0')
     .update(input.body)
+    .update(includesFingerprint(input.body, input.file)) // the files it {{#include}}s; not the files those include
     .digest('hex')
     .slice(0, 32);
 }

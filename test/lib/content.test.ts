@@ -62,9 +62,11 @@ describe('content model', () => {
     ]);
   });
 
-  it('reports a guide without a title', () => {
-    const dir = contentFolder({ 'guides/tasks/a.md': '---\nlevel: core\n---\nJust text.\n' });
-    expect(codes(dir)).toEqual(['guides/tasks/a.md:1:1 missing-title']);
+  it('titles a guide with neither a title nor a heading after its file name, made readable', () => {
+    const dir = contentFolder({ 'guides/tasks/02-exception_handling.md': '---\nlevel: core\n---\nJust text.\n' });
+    const { guides, diagnostics } = loadContent(dir);
+    expect(diagnostics).toEqual([]);
+    expect(guides[0]).toMatchObject({ title: 'Exception handling', url: '/tasks/exception-handling/', titleFromHeading: false });
   });
 
   it('reports two files that would share one URL', () => {
@@ -115,13 +117,23 @@ describe('content model', () => {
     const found = loadContent(dir).diagnostics;
     expect(found.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['3:9 invalid-site-config', '7:9 invalid-site-config', '9:9 invalid-site-config']);
     expect(found[0]!.message).toBe('Section id is "experts", which the site uses for a built-in page (/experts/).');
-    expect(found[0]!.hint).toBe('Choose another id, such as "experts-guides", and rename the folder guides/experts/ to match. Reserved ids: search, 404, experts, todo, _astro, pagefind.');
+    expect(found[0]!.hint).toBe('Choose another id, such as "experts-guides", and rename the folder guides/experts/ to match. Reserved ids: search, 404, experts, todo, _astro, pagefind, _devguide.');
   });
 
-  it('reports a missing content folder and a missing site.yaml', () => {
+  it('reports a missing content folder', () => {
     expect(loadContent('/nonexistent/devguide').diagnostics[0]!.code).toBe('missing-content');
-    const dir = contentFolder({ 'guides/tasks/a.md': '# A\n' }, false);
-    expect(codes(dir)[0]).toBe('site.yaml:0:0 missing-content');
+  });
+
+  it('needs no site.yaml: the sections are the folders under guides/, named after them', () => {
+    const dir = contentFolder({ 'guides/getting_started/a.md': '# A\n', 'guides/triage/b.md': '# B\n' }, false);
+    const { site, guides, diagnostics } = loadContent(dir);
+    expect(diagnostics).toEqual([]);
+    expect(site.sections).toEqual([
+      { id: 'getting_started', label: 'Getting started' },
+      { id: 'triage', label: 'Triage' },
+    ]);
+    expect(site.title).toBe(path.basename(dir).replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()));
+    expect(guides.map((g) => g.url)).toEqual(['/getting_started/a/', '/triage/b/']);
   });
 
   it('warns about folders inside a section and Markdown files that do not end in .md, which are not read', () => {
@@ -137,7 +149,7 @@ describe('content model', () => {
   it('says so when --content names a file, and points at its folder', () => {
     const dir = contentFolder({ 'guides/tasks/a.md': '# A\n' });
     const [d] = loadContent(path.join(dir, 'site.yaml')).diagnostics;
-    expect(d!.message).toMatch(/site\.yaml" is a file; --content takes the folder that holds site\.yaml and guides\//);
+    expect(d!.message).toMatch(/site\.yaml" is a file; --content takes the folder that holds the Markdown \(or site\.yaml and guides\/\)/);
     expect(d!.hint).toBe(`Pass its folder instead: --content ${dir}`);
   });
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { get } from 'node:http';
-import { resolveRequest, serveStatic } from '../../src/lib/static-server.ts';
+import { contentSecurityPolicy, headersFile } from '../../src/lib/security-headers.ts';
+import { headersFor, parseHeaders, resolveRequest, serveStatic } from '../../src/lib/static-server.ts';
 
 function site(): string {
   const parent = mkdtempSync(path.join(tmpdir(), 'devguide-serve-'));
@@ -87,5 +88,24 @@ describe('resolveRequest', () => {
     expect(resolveRequest('/site', '/..%2F..%2Fetc/passwd')).toBe('forbidden');
     expect(resolveRequest('/site', '/..%2Fsite-private/x')).toBe('forbidden');
     expect(resolveRequest('/site', '/start/setup/')).toBe(path.join('/site', 'start/setup/'));
+  });
+});
+
+describe('_headers rules', () => {
+  const file = headersFile(contentSecurityPolicy([]), [['/start/diagram/', contentSecurityPolicy([], { inlineStyles: true })]]);
+
+  it("give a diagram page its own policy, detaching the site's, and every other page the strict one", () => {
+    const rules = parseHeaders(file);
+    const diagram = headersFor(rules, '/start/diagram/');
+    expect(diagram['Content-Security-Policy']).toContain("style-src 'self' 'unsafe-inline';");
+    expect(diagram['Content-Security-Policy']).not.toContain(', ');
+    expect(diagram['X-Content-Type-Options']).toBe('nosniff');
+    expect(headersFor(rules, '/start/setup/')['Content-Security-Policy']).toContain("style-src 'self';");
+    expect(headersFor(rules, '/start/diagram/more/')['Content-Security-Policy']).toContain("style-src 'self';");
+  });
+
+  it('send both policies, as Cloudflare would, when a rule does not detach the first', () => {
+    const rules = parseHeaders("/*\n  Content-Security-Policy: a\n/x/\n  Content-Security-Policy: b\n");
+    expect(headersFor(rules, '/x/')['Content-Security-Policy']).toBe('a, b');
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Heading ids must not repeat an id the page around a guide already has: the layouts, the
- * components and the guide page itself. This reads those templates, so a new fixed id there
+ * components (the guide page among them). This reads those templates, so a new fixed id there
  * fails here until LAYOUT_IDS lists it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { LAYOUT_IDS } from '../../src/plugins/rehype-heading-links.ts';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const templates = [
   ...['src/layouts', 'src/components'].flatMap((dir) => readdirSync(path.join(ROOT, dir)).map((f) => path.join(dir, f))),
-  'src/routes/guide.astro',
+  'src/routes/page.astro',
 ];
 
 describe('heading ids and the layout', () => {

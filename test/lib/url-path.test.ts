@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { prefixOrder, readableName, urlForPath } from '../../src/lib/url-path.ts';
+import { webUrl } from '../../src/lib/git-repo.ts';
+import { parseSummary } from '../../src/lib/summary.ts';
+import { navOrder, pruneNav, trail, type NavSection } from '../../src/lib/nav.ts';
+
+describe('URLs from paths', () => {
+  it('follow the folders, lowercased, with spaces and underscores as hyphens', () => {
+    expect(urlForPath('contributing/First Patch.md')).toBe('/contributing/first-patch/');
+    expect(urlForPath('dev_guide/build_tools.md')).toBe('/dev-guide/build-tools/');
+  });
+
+  it('drop a numeric prefix that only orders files and folders, but keep numbers that are names', () => {
+    expect(urlForPath('01-intro/02-build.md')).toBe('/intro/build/');
+    expect(urlForPath('notes/3.14-changes.md')).toBe('/notes/3.14-changes/');
+    expect(urlForPath('2to3.md')).toBe('/2to3/');
+    expect(prefixOrder('10_review.md')).toBe(10);
+    expect(prefixOrder('review.md')).toBeUndefined();
+  });
+
+  it('make README.md and index.md their folder\'s page, and the root one the home page', () => {
+    expect(urlForPath('contributing/README.md')).toBe('/contributing/');
+    expect(urlForPath('a/b/index.md')).toBe('/a/b/');
+    expect(urlForPath('README.md')).toBe('/');
+    expect(urlForPath('a/b')).toBe('/a/b/');
+  });
+
+  it('give a title from a file name when a page has no heading', () => {
+    expect(readableName('02-exception_handling.md')).toBe('Exception handling');
+    expect(readableName('gc')).toBe('Gc');
+  });
+});
+
+describe('the web address of a git remote', () => {
+  it('reads scp-style, ssh and https remotes, and never keeps credentials', () => {
+    expect(webUrl('git@github.com:python/cpython.git')).toBe('https://github.com/python/cpython');
+    expect(webUrl('ssh://git@gitlab.com:2222/group/sub/project.git')).toBe('https://gitlab.com/group/sub/project');
+    expect(webUrl('https://user:ghp_secret@github.com/python/devguide.git')).toBe('https://github.com/python/devguide');
+    expect(webUrl('https://github.com/python/devguide/')).toBe('https://github.com/python/devguide');
+  });
+
+  it('has none for a local path or a file: remote', () => {
+    expect(webUrl('/srv/git/project.git')).toBeUndefined();
+    expect(webUrl('file:///srv/git/project.git')).toBeUndefined();
+    expect(webUrl('../project')).toBeUndefined();
+  });
+});
+
+describe('SUMMARY.md', () => {
+  const summary = [
+    '# Summary',
+    '',
+    '[Introduction](README.md)',
+    '',
+    '- [Guide](guide/README.md)',
+    '    - [Nested](guide/nested.md)',
+    '',
+    '# Reference',
+    '',
+    '- [Commands](ref/commands.md)',
+    '- [Not written yet]()',
+    '',
+    '---',
+    '',
+    '[Contributors](CONTRIBUTORS.md)',
+  ].join('\n');
+
+  it('gives prefix chapters and the first part, then a part per title, with suffix chapters in the last', () => {
+    const parts = parseSummary(summary);
+    expect(parts.map((p) => [p.label, p.items.map((i) => i.title)])).toEqual([
+      [undefined, ['Introduction', 'Guide']],
+      ['Reference', ['Commands', 'Not written yet', 'Contributors']],
+    ]);
+    expect(parts[0]!.items[1]!.children).toMatchObject([{ title: 'Nested', path: 'guide/nested.md', line: 6, column: 7 }]);
+  });
+
+  it('lists a draft chapter without a path', () => {
+    expect(parseSummary(summary)[1]!.items[1]).toEqual({ title: 'Not written yet', line: 11, column: 3, children: [] });
+  });
+});
+
+describe('the navigation tree', () => {
+  const nav: NavSection[] = [
+    { id: 'a', label: 'A', url: '/a/', items: [{ title: 'One', url: '/a/one/', children: [{ title: 'Deep', url: '/a/one/deep/', children: [] }] }, { title: 'Draft', children: [] }] },
+    { id: 'b', label: 'B', items: [{ title: 'Two', url: '/b/two/', children: [] }] },
+  ];
+
+  it('reads depth first for the reading order', () => {
+    expect(navOrder(nav)).toEqual(['/a/', '/a/one/', '/a/one/deep/', '/b/two/']);
+  });
+
+  it('gives the trail above a page for its breadcrumbs', () => {
+    expect(trail(nav, '/a/one/deep/')).toEqual([
+      { label: 'A', href: '/a/' },
+      { label: 'One', href: '/a/one/' },
+    ]);
+    expect(trail(nav, '/b/two/')).toEqual([{ label: 'B', href: undefined }]);
+  });
+
+  it('moves the children of a pruned entry up into its place', () => {
+    expect(pruneNav(nav[0]!.items, (url) => url !== '/a/one/')).toEqual([
+      { title: 'Deep', url: '/a/one/deep/', children: [] },
+      { title: 'Draft', children: [] },
+    ]);
+  });
+});
