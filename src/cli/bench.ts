@@ -2,103 +2,33 @@
  * `npm run bench [-- --pages 2000 --sections 20 --runs 3]`: generates synthetic guides into a
  * temporary content folder and builds them cold (empty cache), then again after editing one
  * guide. Prints wall time, pages/s, peak RSS, HTML sizes, first-view bytes and the index size.
+ * With `--imported` (or `--book DIR`), times cold builds of an mdBook against the same number of
+ * guides in devguide's layout instead, and prints the ratio next to its limit.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseArgsOrExit } from '../lib/args.ts';
+import { displayPath, parseArgsOrExit, userPath, type Args, type CommandSpec } from '../lib/args.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { guardCommand } from '../lib/crash.ts';
+import { generateBook, generateGuides } from './bench-sites.ts';
 
-guardCommand();
+/** An imported book may take at most this many times as long as as many guides in devguide's layout. */
+const IMPORTED_LIMIT = 1.5;
 
-const args = parseArgsOrExit(process.argv.slice(2), { numbers: ['pages', 'sections', 'runs'], flags: ['keep'] }, 'npm run bench [-- --pages 2000 --sections 20 --runs 3 --keep]');
-const pages = Number(args.values.get('pages') ?? 2000);
-const sectionCount = Number(args.values.get('sections') ?? 20);
-const runs = Number(args.values.get('runs') ?? 1);
-
-const words = 'contributor build test patch review module interpreter issue branch commit release docs triage expert label parser compiler buildbot coverage warning'.split(' ');
-function sentence(seed: number, n = 14): string {
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) out.push(words[(seed * 7 + i * 13) % words.length]!);
-  const s = out.join(' ');
-  return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
-}
-
-function guide(i: number, section: number, perSection: number): string {
-  const next = `/section-${(section + 1) % sectionCount}/guide-${(i + 1) % perSection}/`;
-  const same = `/section-${section}/guide-${(i + 3) % perSection}/#usage`;
-  const para = (k: number) => Array.from({ length: 4 }, (_, j) => sentence(i + k + j)).join(' ');
-  return `---
-title: Synthetic guide ${section}.${i}
-description: ${sentence(i, 10)}
-level: ${['newcomer', 'contributor', 'triager', 'core'][i % 4]}
-order: ${i}
-tags: [bench]
----
-
-${para(1)}
-
-## Overview
-
-${para(2)} See [the next guide](${next}) and [usage elsewhere](${same}).
-
-- ${sentence(i + 3, 6)}
-- ${sentence(i + 4, 6)}
-- ${sentence(i + 5, 6)}
-
-## Usage
-
-${para(3)}
-
-\`\`\`sh title="build.sh"
-$ ./configure --with-pydebug
-$ make -j${(i % 8) + 1}
-$ ./python -m test test_os -j0
-\`\`\`
-
-### Options
-
-| option | meaning |
-| --- | --- |
-| \`-j0\` | ${sentence(i + 6, 5)} |
-| \`-u all\` | ${sentence(i + 7, 5)} |
-| \`-v\` | ${sentence(i + 8, 5)} |
-
-1. ${sentence(i + 9, 8)}
-2. ${sentence(i + 10, 8)}
-
-## Example
-
-${para(4)}
-
-\`\`\`python {2}
-def spam(eggs: int) -> int:
-    return eggs * ${i}  # synthetic
-print(spam(${i % 10}))
-\`\`\`
-
-${para(5)}
-`;
-}
-
-function generate(dir: string): string[] {
-  const perSection = Math.ceil(pages / sectionCount);
-  const sections = Array.from({ length: sectionCount }, (_, s) => `  - id: section-${s}\n    label: Section ${s}`).join('\n');
-  writeFileSync(path.join(dir, 'site.yaml'), `title: Benchmark\nsections:\n${sections}\n`);
-  const files: string[] = [];
-  for (let n = 0; n < pages; n++) {
-    const section = n % sectionCount;
-    const i = Math.floor(n / sectionCount);
-    const folder = path.join(dir, 'guides', `section-${section}`);
-    mkdirSync(folder, { recursive: true });
-    const file = path.join(folder, `guide-${i}.md`);
-    writeFileSync(file, guide(i, section, perSection));
-    files.push(file);
-  }
-  return files;
-}
+export const command = {
+  name: 'bench',
+  description: 'Generates synthetic guides, builds them cold and after a one-file edit, and prints wall time, pages/s, peak RSS, HTML sizes, first-view bytes and the index size.',
+  options: {
+    pages: { kind: 'number', help: 'how many guides to generate (240 with --imported)', default: 2000 },
+    sections: { kind: 'number', help: 'how many sections to spread them over', default: 20 },
+    runs: { kind: 'number', help: 'how many times to build; the median is printed', default: 1 },
+    imported: { kind: 'flag', help: `compare cold builds of a generated mdBook with as many guides in devguide's layout (limit: ${IMPORTED_LIMIT}×)` },
+    book: { kind: 'value', placeholder: 'DIR', help: 'time this book or Markdown folder against as many generated guides (implies --imported)' },
+    keep: { kind: 'flag', help: 'keep the generated guides and the site in the temporary folder' },
+  },
+} as const satisfies CommandSpec;
 
 interface Run {
   wallMs: number;
@@ -150,41 +80,132 @@ function firstViewBytes(out: string, page: string): { html: number; css: number;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-const cold: Run[] = [];
-const warm: Run[] = [];
-let out = '';
-let root = '';
-for (let r = 0; r < runs; r++) {
-  root = mkdtempSync(path.join(tmpdir(), 'devguide-bench-'));
-  const content = path.join(root, 'content');
-  out = path.join(root, 'dist');
-  mkdirSync(content);
-  const files = generate(content);
+/** Empties devguide's render cache (which also holds Astro's staging folder and the page manifests) and the output, so nothing is reused. */
+function coldBuild(content: string, out: string): Run {
   rmSync(CACHE_DIR, { recursive: true, force: true });
-  cold.push(build(content, out));
-  writeFileSync(files[7]!, `${readFileSync(files[7]!, 'utf8')}\nAn edited paragraph, run ${r}.\n`);
-  warm.push(build(content, out));
-  console.error(`run ${r + 1}/${runs}: cold ${(cold.at(-1)!.wallMs / 1000).toFixed(1)} s, after one edit ${(warm.at(-1)!.wallMs / 1000).toFixed(1)} s`);
-  if (r < runs - 1 && !args.flags.has('keep')) rmSync(root, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+  return build(content, out);
 }
 
-const htmlFiles = walk(out).filter((f) => f.endsWith('.html'));
-const guidePages = htmlFiles.filter((f) => /section-\d+\/guide-\d+\/index\.html$/.test(f));
-const guideSizes = guidePages.map((f) => statSync(f).size);
-const totalHtml = htmlFiles.reduce((n, f) => n + statSync(f).size, 0);
-const indexBytes = walk(path.join(out, 'pagefind')).reduce((n, f) => n + statSync(f).size, 0);
-const view = firstViewBytes(out, guidePages[0]!);
-const coldMs = median(cold.map((r) => r.wallMs));
-const phases = (rs: Run[]) => Object.keys(rs[0]!.timings).map((k) => `${k} ${(median(rs.map((r) => r.timings[k] ?? 0)) / 1000).toFixed(1)} s`).join(', ');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const phases = (rs: Run[]) => Object.keys(rs[0]!.timings).map((k) => `${k} ${seconds(median(rs.map((r) => r.timings[k] ?? 0)))}`).join(', ');
 
-console.log(`devguide bench: ${pages} guides in ${sectionCount} sections, median of ${runs} run(s)`);
-console.log(`  cold build          ${(coldMs / 1000).toFixed(1)} s wall  (${phases(cold)})`);
-console.log(`  pages/s (cold)      ${(pages / (coldMs / 1000)).toFixed(0)}`);
-console.log(`  rebuild, 1 edit     ${(median(warm.map((r) => r.wallMs)) / 1000).toFixed(1)} s wall  (${phases(warm)})`);
-console.log(`  peak RSS            ${median(cold.map((r) => r.maxRssMb)).toFixed(0)} MB cold, ${median(warm.map((r) => r.maxRssMb)).toFixed(0)} MB rebuild`);
-console.log(`  HTML total          ${(totalHtml / 1024 / 1024).toFixed(1)} MB in ${htmlFiles.length} files`);
-console.log(`  HTML per guide      ${kb(median(guideSizes))} median, ${kb(Math.max(...guideSizes))} max`);
-console.log(`  first view (guide)  ${kb(view.html + view.css + view.js)} = HTML ${kb(view.html)} + CSS ${kb(view.css)} + JS ${kb(view.js)}`);
-console.log(`  Pagefind index      ${(indexBytes / 1024 / 1024).toFixed(1)} MB`);
-if (!args.flags.has('keep')) rmSync(root, { recursive: true, force: true });
-else console.log(`  kept: ${root}`);
+/** The sections asked for, but no more than there are guides: an empty section would break the guides' links. */
+function sectionsFor(args: Args, pages: number): number {
+  return Math.max(1, Math.min(Number(args.values.get('sections') ?? command.options.sections.default), pages));
+}
+
+/** The default bench: cold builds of generated guides, then a rebuild after a one-file edit. */
+function benchGuides(args: Args): void {
+  const pages = Number(args.values.get('pages') ?? command.options.pages.default);
+  const sectionCount = sectionsFor(args, pages);
+  const runs = Number(args.values.get('runs') ?? command.options.runs.default);
+
+  const cold: Run[] = [];
+  const warm: Run[] = [];
+  let out = '';
+  let root = '';
+  for (let r = 0; r < runs; r++) {
+    root = mkdtempSync(path.join(tmpdir(), 'devguide-bench-'));
+    const content = path.join(root, 'content');
+    out = path.join(root, 'dist');
+    mkdirSync(content);
+    const files = generateGuides(content, pages, sectionCount);
+    cold.push(coldBuild(content, out));
+    writeFileSync(files[7]!, `${readFileSync(files[7]!, 'utf8')}\nAn edited paragraph, run ${r}.\n`);
+    warm.push(build(content, out));
+    console.error(`run ${r + 1}/${runs}: cold ${seconds(cold.at(-1)!.wallMs)}, after one edit ${seconds(warm.at(-1)!.wallMs)}`);
+    if (r < runs - 1 && !args.flags.has('keep')) rmSync(root, { recursive: true, force: true });
+  }
+
+  const htmlFiles = walk(out).filter((f) => f.endsWith('.html'));
+  const guidePages = htmlFiles.filter((f) => /section-\d+\/guide-\d+\/index\.html$/.test(f));
+  const guideSizes = guidePages.map((f) => statSync(f).size);
+  const totalHtml = htmlFiles.reduce((n, f) => n + statSync(f).size, 0);
+  const indexBytes = walk(path.join(out, 'pagefind')).reduce((n, f) => n + statSync(f).size, 0);
+  const view = firstViewBytes(out, guidePages[0]!);
+  const coldMs = median(cold.map((r) => r.wallMs));
+
+  console.log(`devguide bench: ${pages} guides in ${sectionCount} sections, median of ${runs} run(s)`);
+  console.log(`  cold build          ${seconds(coldMs)} wall  (${phases(cold)})`);
+  console.log(`  pages/s (cold)      ${(pages / (coldMs / 1000)).toFixed(0)}`);
+  console.log(`  rebuild, 1 edit     ${seconds(median(warm.map((r) => r.wallMs)))} wall  (${phases(warm)})`);
+  console.log(`  peak RSS            ${median(cold.map((r) => r.maxRssMb)).toFixed(0)} MB cold, ${median(warm.map((r) => r.maxRssMb)).toFixed(0)} MB rebuild`);
+  console.log(`  HTML total          ${(totalHtml / 1024 / 1024).toFixed(1)} MB in ${htmlFiles.length} files`);
+  console.log(`  HTML per guide      ${kb(median(guideSizes))} median, ${kb(Math.max(...guideSizes))} max`);
+  console.log(`  first view (guide)  ${kb(view.html + view.css + view.js)} = HTML ${kb(view.html)} + CSS ${kb(view.css)} + JS ${kb(view.js)}`);
+  console.log(`  Pagefind index      ${(indexBytes / 1024 / 1024).toFixed(1)} MB`);
+  if (!args.flags.has('keep')) rmSync(root, { recursive: true, force: true });
+  else console.log(`  kept: ${root}`);
+}
+
+/** How many pages a folder of Markdown gives: its .md files, less SUMMARY.md, hidden files and dependencies. */
+function markdownPages(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => {
+    if (e.name.startsWith('.') || e.name === 'node_modules') return n;
+    if (e.isDirectory()) return n + markdownPages(path.join(dir, e.name));
+    return n + (/\.md$/i.test(e.name) && e.name.toLowerCase() !== 'summary.md' ? 1 : 0);
+  }, 0);
+}
+
+/** What `npm run check` says of a folder: undefined when it found nothing, else its summary ("0 errors, 3 warnings"). */
+function checkProblems(content: string): string | undefined {
+  const result = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'src/cli/check.ts'), '--content', content], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status === 0 && /: no problems\.$/m.test(result.stdout)) return undefined;
+  return /(\d+ errors?, \d+ warnings?)\s*$/.exec(result.stderr)?.[1] ?? `exit code ${result.status}`;
+}
+
+/**
+ * The imported-folder bench: cold builds of a book (generated, or `--book DIR`) and of as many
+ * guides in devguide's layout, alternated so a noisy machine slows both alike; prints the medians
+ * and their ratio next to IMPORTED_LIMIT.
+ */
+function benchImported(args: Args): void {
+  const runs = Number(args.values.get('runs') ?? command.options.runs.default);
+  const given = args.values.get('book');
+  if (given !== undefined && !statSync(userPath(given), { throwIfNoEntry: false })?.isDirectory()) {
+    console.error(`--book ${given} is not a folder.\n  Fix: pass the folder that holds book.toml (or the Markdown).`);
+    process.exit(2);
+  }
+  const root = mkdtempSync(path.join(tmpdir(), 'devguide-bench-'));
+  const book = given === undefined ? path.join(root, 'book') : userPath(given);
+  const pages = given === undefined ? Number(args.values.get('pages') ?? 240) : markdownPages(book);
+  const runsOf = { layout: [] as Run[], book: [] as Run[] };
+  let problems: string | undefined;
+  try {
+    if (given === undefined) {
+      mkdirSync(book);
+      generateBook(book, pages);
+    }
+    const layout = path.join(root, 'content');
+    mkdirSync(layout);
+    generateGuides(layout, pages, sectionsFor(args, pages));
+    problems = checkProblems(book);
+    for (let r = 0; r < runs; r++) {
+      runsOf.layout.push(coldBuild(layout, path.join(root, 'dist-layout')));
+      runsOf.book.push(coldBuild(book, path.join(root, 'dist-book')));
+      console.error(`run ${r + 1}/${runs}: cold layout ${seconds(runsOf.layout.at(-1)!.wallMs)}, cold book ${seconds(runsOf.book.at(-1)!.wallMs)}`);
+    }
+  } finally {
+    if (!args.flags.has('keep')) rmSync(root, { recursive: true, force: true });
+  }
+
+  const layoutMs = median(runsOf.layout.map((r) => r.wallMs));
+  const bookMs = median(runsOf.book.map((r) => r.wallMs));
+  const ratio = bookMs / layoutMs;
+  console.log(`devguide bench: ${given === undefined ? 'generated book' : displayPath(book)} vs devguide layout, ${pages} pages each, median of ${runs} cold run(s)`);
+  if (problems) console.log(`  warning: \`npm run check -- --content ${displayPath(book)}\` reported ${problems}; the book's figures time a build with diagnostics.`);
+  console.log(`  cold, layout        ${seconds(layoutMs)} wall  (${phases(runsOf.layout)})`);
+  console.log(`  cold, book          ${seconds(bookMs)} wall  (${phases(runsOf.book)})`);
+  console.log(`  book / layout       ${ratio.toFixed(2)}×  (limit ≤ ${IMPORTED_LIMIT}×: ${ratio <= IMPORTED_LIMIT ? 'within' : 'OVER'})`);
+  console.log(`  pages/s (cold)      ${(pages / (layoutMs / 1000)).toFixed(0)} layout, ${(pages / (bookMs / 1000)).toFixed(0)} book`);
+  console.log(`  peak RSS            ${median(runsOf.layout.map((r) => r.maxRssMb)).toFixed(0)} MB layout, ${median(runsOf.book.map((r) => r.maxRssMb)).toFixed(0)} MB book`);
+  if (args.flags.has('keep')) console.log(`  kept: ${root}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  guardCommand();
+  const args = parseArgsOrExit(process.argv.slice(2), command);
+  if (args.flags.has('imported') || args.values.has('book')) benchImported(args);
+  else benchGuides(args);
+}
