@@ -15,11 +15,12 @@ import { readText } from './read-text.ts';
 import { parseSummary, type SummaryItem } from './summary.ts';
 import { isFolderPage, prefixOrder, readableName, urlForPath } from './url-path.ts';
 import { safeDecode } from './links.ts';
+import { includedPaths } from './includes.ts';
 
 /** Folders that never hold guides: dependencies and build output. */
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
-/** Markdown files that are not pages: the book's navigation itself. */
+/** Markdown files that are not pages: the book's navigation itself (and a book's 404.md, mdBook's not-found page: the site has its own). */
 const NOT_PAGES = new Set(['summary.md']);
 
 export interface FolderContent {
@@ -70,12 +71,25 @@ function markdownFiles(root: string, options: FolderOptions, diagnostics: Diagno
       if (entry.isSymbolicLink() && options.leavesContent(full)) continue;
       const isDir = entry.isDirectory() || (entry.isSymbolicLink() && existsSync(full) && statSync(full).isDirectory());
       if (isDir && !/\.md$/i.test(entry.name)) visit(full, childRel);
-      else if (/\.md$/i.test(entry.name) && !(rel === '' && NOT_PAGES.has(entry.name.toLowerCase()))) found.push(childRel);
+      else if (/\.md$/i.test(entry.name) && !(rel === '' && (NOT_PAGES.has(entry.name.toLowerCase()) || (options.summary && entry.name === '404.md')))) found.push(childRel);
     }
   };
   visit(root, '');
   void diagnostics;
   return found;
+}
+
+/** The files SUMMARY.md links to, as absolute paths. */
+function summaryPaths(summaryFile: string): string[] {
+  const text = readText(summaryFile).text ?? '';
+  const paths: string[] = [];
+  const visit = (items: SummaryItem[]) =>
+    items.forEach((item) => {
+      if (item.path) paths.push(path.resolve(path.dirname(summaryFile), safeDecode(item.path.replace(/[#?].*$/, '')) ?? item.path));
+      visit(item.children);
+    });
+  for (const part of parseSummary(text)) visit(part.items);
+  return paths;
 }
 
 /** Reads the folder's guides and builds its navigation. */
@@ -94,6 +108,7 @@ export function loadFolder(options: FolderOptions): FolderContent {
     }
     return node;
   };
+  const loadedGuides: Array<{ parts: string[]; folderPage: boolean; guide: GuideSource; diagnostics: Diagnostic[] }> = [];
   // Folder names are checked once each, where they first occur.
   const checkedFolders = new Map<string, boolean>();
   for (const rel of files) {
@@ -121,18 +136,30 @@ export function loadFolder(options: FolderOptions): FolderContent {
     const folderName = parts.at(-2);
     const fallbackTitle = folderPage ? (folderName ? readableName(folderName) : options.siteTitle()) : readableName(name);
     const segments = url.split('/').filter(Boolean);
-    const loaded = loadGuide(file, contentDir, { section: segments[0] ?? '', slug: segments.at(-1) ?? '', url, fallbackTitle });
-    diagnostics.push(...loaded.diagnostics);
-    if (!loaded.guide) continue;
+    const loaded = loadGuide(file, contentDir, { section: segments[0] ?? '', slug: segments.at(-1) ?? '', url, fallbackTitle, lenient: true });
+    if (!loaded.guide) {
+      diagnostics.push(...loaded.diagnostics);
+      continue;
+    }
+    loadedGuides.push({ parts, folderPage, guide: loaded.guide, diagnostics: loaded.diagnostics });
+  }
+
+  // A Markdown file that another one {{#include}}s is a part of that page, not a page of its own
+  // (unless SUMMARY.md lists it); its problems are reported where it is included.
+  const listedInSummary = new Set(options.summary ? summaryPaths(options.summary) : []);
+  const included = new Set(loadedGuides.flatMap(({ guide }) => includedPaths(guide.body, guide.file)));
+  for (const { parts, folderPage, guide, diagnostics: found } of loadedGuides) {
+    if (included.has(guide.file) && !listedInSummary.has(guide.file)) continue;
+    diagnostics.push(...found);
     const folder = folderAt(parts.slice(0, -1).join('/'));
     if (folderPage) {
       if (folder.page) {
-        diagnostics.push(diagnostic('duplicate-url', file, { line: 1, column: 1 }, `This file and ${folder.page.relativePath} would both be the page of their folder, ${url}.`, 'Keep one of README.md and index.md, or rename the other.'));
+        diagnostics.push(diagnostic('duplicate-url', guide.file, { line: 1, column: 1 }, `This file and ${folder.page.relativePath} would both be the page of their folder, ${guide.url}.`, 'Keep one of README.md and index.md, or rename the other.'));
         continue;
       }
-      folder.page = loaded.guide;
-    } else folder.files.push(loaded.guide);
-    guides.push(loaded.guide);
+      folder.page = guide;
+    } else folder.files.push(guide);
+    guides.push(guide);
   }
 
   const rootTitle = tree.page?.titleFromHeading || tree.page?.frontmatter.title ? tree.page.title : undefined;
@@ -148,7 +175,7 @@ export function loadFolder(options: FolderOptions): FolderContent {
       );
     }
   } else {
-    nav = folderNav(tree, options.siteTitle(), listings);
+    nav = folderNav(tree, root, options.siteTitle(), listings);
   }
   const sectionOfUrl = new Map<string, string>();
   for (const section of nav) {
@@ -161,27 +188,47 @@ export function loadFolder(options: FolderOptions): FolderContent {
   return { guides, nav, listings, rootTitle, markdownFiles: files.length, diagnostics };
 }
 
-/** A folder's entries: its guides and subfolders, by `order`, else numeric prefix, else title. */
-function folderItems(node: FolderNode, listings: FolderContent['listings']): NavItem[] {
+/**
+ * The order in which a folder's README (or index.md) links to the files and folders beside and
+ * below it: a reader on GitHub follows those links, so they order the folder when `order` does not.
+ */
+function readmeRanks(node: FolderNode): Map<string, number> {
+  const ranks = new Map<string, number>();
+  if (!node.page) return ranks;
+  const dir = path.dirname(node.page.file);
+  // Inline links and reference definitions to relative paths, in the order they are written.
+  for (const m of node.page.body.matchAll(/\]\(\s*<?([^)\s>#?]+)[^)]*\)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>#?]+)/gm)) {
+    const target = safeDecode(m[1] ?? m[2] ?? '');
+    if (!target || /^(?:[a-z][a-z0-9+.-]*:|\/|#)/i.test(target)) continue;
+    const full = path.resolve(dir, target).replace(/[\\/](?:readme|index)\.md$/i, '').replace(/[\\/]$/, '');
+    if (!ranks.has(full)) ranks.set(full, ranks.size);
+  }
+  return ranks;
+}
+
+/** A folder's entries: its guides and subfolders, by `order`, then its README's links, then numeric prefix, then title. */
+function folderItems(node: FolderNode, listings: FolderContent['listings'], root: string): NavItem[] {
+  const ranks = readmeRanks(node);
   const entries = [
-    ...node.files.map((g) => ({ order: g.frontmatter.order ?? prefixOrder(path.basename(g.file)), item: { title: g.title, url: g.url, children: [] } as NavItem })),
+    ...node.files.map((g) => ({ order: g.frontmatter.order, rank: ranks.get(g.file), prefix: prefixOrder(path.basename(g.file)), item: { title: g.title, url: g.url, children: [] } as NavItem })),
     ...node.folders.map((f) => {
       const url = urlForPath(f.rel);
       const title = f.page?.title ?? readableName(f.name);
       if (!f.page) listings.push({ url, title, section: '' });
-      return { order: f.page?.frontmatter.order ?? prefixOrder(f.name), item: { title, url, children: folderItems(f, listings) } as NavItem };
+      return { order: f.page?.frontmatter.order, rank: ranks.get(path.join(root, ...f.rel.split('/'))), prefix: prefixOrder(f.name), item: { title, url, children: folderItems(f, listings, root) } as NavItem };
     }),
   ];
+  const last = (n: number | undefined) => n ?? Infinity;
   return entries
-    .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || compareText(a.item.title, b.item.title) || compareText(a.item.url ?? '', b.item.url ?? ''))
+    .sort((a, b) => last(a.order) - last(b.order) || last(a.rank) - last(b.rank) || last(a.prefix) - last(b.prefix) || compareText(a.item.title, b.item.title) || compareText(a.item.url ?? '', b.item.url ?? ''))
     .map((e) => e.item);
 }
 
 /** Sections from folders: the root's own files first, then one per top-level folder. */
-function folderNav(tree: FolderNode, siteTitle: string, listings: FolderContent['listings']): NavSection[] {
+function folderNav(tree: FolderNode, root: string, siteTitle: string, listings: FolderContent['listings']): NavSection[] {
   const slugger = new GithubSlugger();
-  const rootItems = folderItems({ ...tree, folders: [] }, listings);
-  const top = folderItems({ ...tree, files: [] }, listings);
+  const rootItems = folderItems({ ...tree, folders: [] }, listings, root);
+  const top = folderItems({ ...tree, files: [] }, listings, root);
   const sections: NavSection[] = [];
   if (tree.page || rootItems.length) {
     sections.push({ id: slugger.slug('index'), label: tree.page?.title ?? siteTitle, ...(tree.page ? { url: '/' } : {}), items: rootItems });
@@ -219,5 +266,12 @@ function summaryNav(summaryFile: string, root: string, guides: GuideSource[], si
     }
     return { title: item.title, url: guide.url, children };
   };
-  return parseSummary(read.text!).map((part) => ({ id: slugger.slug(part.label ?? 'introduction'), label: part.label ?? siteTitle, items: part.items.map(toItem) }));
+  return parseSummary(read.text!).map((part) => {
+    if (part.suffix) {
+      // A suffix chapter (an appendix) stands on its own in the sidebar, under its own title.
+      const chapter = toItem(part.items[0]!);
+      return { id: slugger.slug(chapter.title), label: chapter.title, ...(chapter.url ? { url: chapter.url } : {}), items: chapter.children };
+    }
+    return { id: slugger.slug(part.label ?? 'introduction'), label: part.label ?? siteTitle, items: part.items.map(toItem) };
+  });
 }

@@ -10,6 +10,7 @@ import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { readText } from './read-text.ts';
 import { frontmatterSchema, LEVELS, validate, type Frontmatter } from './schema.ts';
 import { looseSegment, segmentSlug } from './url-path.ts';
+import { headingAttributes } from './heading-attributes.ts';
 import { parseYaml } from './yaml.ts';
 
 export interface GuideSource {
@@ -47,7 +48,10 @@ export function splitFrontmatter(text: string): { yaml?: string; body: string } 
 /** The text of the first level-1 heading (ATX or setext), with its line, as remark parses it. */
 export function firstHeading(body: string): { text: string; line: number } | undefined {
   const heading = fromMarkdown(body).children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
-  return heading ? { text: toString(heading), line: heading.position?.start.line ?? 1 } : undefined;
+  if (!heading) return undefined;
+  const text = toString(heading);
+  // `# Configuration {#config}`: the id block is not part of the title.
+  return { text: headingAttributes(text)?.text.trimEnd() ?? text, line: heading.position?.start.line ?? 1 };
 }
 
 /** A file name as a URL slug (see url-path.ts): `Fixing Issues.md` → `fixing-issues`. */
@@ -70,7 +74,17 @@ export interface GuidePlace {
   url: string;
   /** The title when the file has neither frontmatter `title` nor a level-1 heading. */
   fallbackTitle: string;
+  /**
+   * Frontmatter written for another tool (Hugo's `weight`, Jekyll's `layout`, Docusaurus's
+   * `sidebar_position`) in a folder not written for devguide: keys devguide does not know are
+   * ignored, a known key with a wrong value is a warning and left out, and the usual ordering keys
+   * of those tools give `order`.
+   */
+  lenient?: boolean;
 }
+
+/** Other tools' names for `order`, read when a lenient guide has none. */
+const ORDER_ALIASES = ['weight', 'sidebar_position', 'nav_order'];
 
 /**
  * Reads one guide file into a GuideSource. A guide whose frontmatter has errors still comes back,
@@ -97,15 +111,25 @@ export function loadGuide(file: string, contentDir: string, place: GuidePlace): 
     } else if (parsed.value !== null && (typeof parsed.value !== 'object' || Array.isArray(parsed.value))) {
       diagnostics.push(diagnostic('invalid-frontmatter', file, { line: 2, column: 1 }, 'The frontmatter must be a mapping of `key: value` lines.', 'Write fields such as `title: My guide` between the two `---` lines.'));
     } else {
-      const result = validate(frontmatterSchema, parsed, file, 'invalid-frontmatter', {
+      const raw = (parsed.value ?? {}) as Record<string, unknown>;
+      const known = place.lenient ? { ...parsed, value: Object.fromEntries(Object.entries(raw).filter(([key]) => key in frontmatterSchema.shape)) } : parsed;
+      const result = validate(frontmatterSchema, known, file, 'invalid-frontmatter', {
         codeFor: (issue) => (issue.path[0] === 'level' && issue.code === 'invalid_value' ? 'unknown-level' : undefined),
       });
-      diagnostics.push(...result.diagnostics.map((d) => (d.code === 'unknown-level' ? { ...d, message: `${d.message.replace(/^"level"/, 'The level')}`, hint: `${d.hint} The ladder's levels are ${LEVELS.join(', ')}.` } : d)));
+      const found = result.diagnostics.map((d) => (d.code === 'unknown-level' ? { ...d, message: `${d.message.replace(/^"level"/, 'The level')}`, hint: `${d.hint} The ladder's levels are ${LEVELS.join(', ')}.` } : d));
+      diagnostics.push(...(place.lenient ? found.map((d) => ({ ...d, severity: 'warning' as const, message: `${d.message} It is left out.` })) : found));
       if (result.data) frontmatter = result.data;
-      else {
+      else if (place.lenient) {
+        // Keep each field that is right on its own; the warnings name the others.
+        const fields = Object.fromEntries(Object.entries(known.value as Record<string, unknown>).filter(([key, value]) => frontmatterSchema.shape[key as keyof Frontmatter].safeParse(value).success));
+        frontmatter = frontmatterSchema.parse(fields);
+      } else if (typeof raw.title === 'string' && raw.title) {
         // Keep the title of a guide whose frontmatter has another mistake, so only that mistake is reported.
-        const raw = parsed.value as Record<string, unknown> | null;
-        if (typeof raw?.title === 'string' && raw.title) frontmatter = { ...frontmatter, title: raw.title };
+        frontmatter = { ...frontmatter, title: raw.title };
+      }
+      if (place.lenient && frontmatter.order === undefined) {
+        const order = ORDER_ALIASES.map((key) => raw[key]).find((value): value is number => typeof value === 'number' && Number.isFinite(value));
+        if (order !== undefined) frontmatter = { ...frontmatter, order };
       }
     }
   }

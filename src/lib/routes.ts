@@ -28,7 +28,7 @@ export interface BuiltInRoute {
 }
 
 export const BUILT_IN_ROUTES: readonly BuiltInRoute[] = [
-  { segment: '', sitemap: true, inject: [{ pattern: '/', entrypoint: 'index.astro' }], pages: (ctx) => [['/', ['main', 'ladder-title', 'sections-title', ...ctx.levels.map((l) => `level-${l}`)]]] },
+  { segment: '', sitemap: true, inject: [{ pattern: '/', entrypoint: 'index.astro' }], pages: (ctx) => [['/', ['main', ...(ctx.levels.length ? ['ladder-title'] : []), 'sections-title', ...ctx.levels.map((l) => `level-${l}`)]]] },
   { segment: 'search', sitemap: false, inject: [{ pattern: '/search', entrypoint: 'search.astro' }], pages: () => [['/search/', ['main']]] },
   { segment: '404', sitemap: false, inject: [{ pattern: '/404', entrypoint: '404.astro' }], pages: () => [['/404.html', []]] },
   {

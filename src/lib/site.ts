@@ -177,7 +177,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
         trustHtml: config.options.trustHtml,
         showTodos: config.options.showTodos || Boolean(options.drafts),
         includeRoot: repository?.root ?? content.contentDir,
-        links: { root: content.root, ...(repository ? { repository: { root: repository.root, url: config.repository?.url.replace(/\/$/, ''), branch: config.repository?.branch } } : {}) },
+        links: { root: content.root, rootRelative: content.layout !== 'guides', ...(repository ? { repository: { root: repository.root, url: config.repository?.url.replace(/\/$/, ''), branch: config.repository?.branch } } : {}) },
         data: { experts: experts.index, commitRules: config.commitRules, labels: labels.groups, releases: releases.releases, today, ...(invalid.length ? { invalid } : {}) },
       },
       cacheDir: options.cacheDir,
@@ -255,6 +255,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     ...BUILT_FILES.map((f) => [f, [] as string[]] as const),
     ...builtIn.map((p) => [p.path, p.anchors] as const),
     ...listings.map((l) => [l.url, ['main']] as const),
+    // Pages with errors are not published, but links to them are not what is wrong.
+    ...all.filter((p) => failed.has(p.url)).map((p) => [p.url, p.anchors] as const),
     ...published.map((p) => [p.url, p.anchors] as const),
     ...[...assets.keys()].map((url) => [url, [] as string[]] as const),
   ]);

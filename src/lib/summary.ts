@@ -1,7 +1,8 @@
 /**
  * mdBook's SUMMARY.md: the book's navigation. Prefix chapters (links before the first list),
  * numbered chapters (nested lists of links), part titles (`# Part`) that start a new part, draft
- * chapters (`[Title]()`, listed but not linked) and suffix chapters (links after the lists).
+ * chapters (`[Title]()`, listed but not linked) and suffix chapters (links after the lists, each a
+ * part of its own, as mdBook lists them after the numbered chapters).
  * See https://rust-lang.github.io/mdBook/format/summary.html.
  */
 import type { Link, List, ListItem, RootContent } from 'mdast';
@@ -22,6 +23,8 @@ export interface SummaryPart {
   label?: string;
   line?: number;
   items: SummaryItem[];
+  /** A suffix chapter (a link after the numbered chapters), which belongs to no part. */
+  suffix?: true;
 }
 
 /** Reads SUMMARY.md into parts of chapters, in the book's order. */
@@ -30,6 +33,7 @@ export function parseSummary(text: string): SummaryPart[] {
   const parts: SummaryPart[] = [{ items: [] }];
   let seenChapter = false;
   let seenHeading = false;
+  let seenList = false;
   const current = () => parts.at(-1)!;
   for (const node of tree.children) {
     if (node.type === 'heading') {
@@ -42,9 +46,12 @@ export function parseSummary(text: string): SummaryPart[] {
     } else if (node.type === 'list') {
       current().items.push(...listItems(node));
       seenChapter = true;
+      seenList = true;
     } else if (node.type === 'paragraph') {
       const links = linksIn(node);
-      current().items.push(...links.map((link) => item(link, [])));
+      // After the numbered chapters, each link is a suffix chapter of its own (appendices).
+      if (seenList) parts.push(...links.map((link) => ({ items: [item(link, [])], suffix: true as const })));
+      else current().items.push(...links.map((link) => item(link, [])));
       if (links.length) seenChapter = true;
     }
   }

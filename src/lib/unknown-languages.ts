@@ -44,6 +44,9 @@ export const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
   ps1con: 'powershell',
   // Pygments' INI lexer.
   cfg: 'ini',
+  // Names GitHub (Linguist) knows and Shiki does not.
+  golang: 'go',
+  'shell-script': 'shellscript',
   // rustdoc and mdBook: a fence whose first word is a test attribute is Rust (```` ```no_run ````).
   ignore: 'rust',
   compile_fail: 'rust',

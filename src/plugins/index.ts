@@ -22,7 +22,9 @@ import remarkExperts, { directives as expertsDirectives } from './remark-experts
 import remarkFootnoteCheck from './remark-footnote-check.ts';
 import remarkAdmonitions, { directives as admonitionDirectives } from './remark-admonitions.ts';
 import remarkGithubAlerts from './remark-github-alerts.ts';
+import remarkHeadingIds from './remark-heading-ids.ts';
 import remarkInclude from './remark-include.ts';
+import remarkRustdocHidden from './remark-rustdoc-hidden.ts';
 import remarkTabs, { directives as tabDirectives } from './remark-tabs.ts';
 import remarkTitle from './remark-title.ts';
 import remarkTodo, { directives as todoDirectives } from './remark-todo.ts';
@@ -53,6 +55,9 @@ export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[]
     remarkDirective,
     // First, so every later plugin sees included text (parsed with the extensions above).
     [remarkInclude, { root: options.includeRoot }],
+    // After include, so included headings and code are covered; before remark-title, which takes the title's text.
+    remarkHeadingIds,
+    remarkRustdocHidden,
     remarkFootnoteCheck,
     remarkTitle,
     [remarkCommitExamples, { rules: options.data?.commitRules }],

@@ -31,6 +31,11 @@ export interface LinkContext {
   root: string;
   /** The git repository around the content, for links to files outside the root. */
   repository?: { root: string; url?: string; branch?: string };
+  /**
+   * Resolve `/path` links from the repository's root, as GitHub does, when the file exists there
+   * (a folder of Markdown); devguide's own layout writes `/section/page/` site paths instead.
+   */
+  rootRelative?: boolean;
 }
 
 export interface Options {
@@ -74,10 +79,26 @@ function isDirectory(file: string): boolean {
 
 const encodePath = (relative: string) => relative.split(/[\\/]/).map(encodeURIComponent).join('/');
 
-/** What a relative URL written in `from` (an absolute file path) resolves to, or undefined to leave it. */
+function exists(file: string): boolean {
+  try {
+    statSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a URL written in `from` (an absolute file path) resolves to, or undefined to leave it as
+ * written. A relative URL resolves from the file's folder. With `rootRelative`, a URL that starts
+ * with one `/` resolves from the repository's root as GitHub does (`/CONTRIBUTING.md`), else from
+ * the content root, when the file is there; otherwise it stays a path on the site.
+ */
 export function resolveRelative(written: string, from: string, context: LinkContext): Omit<ResolvedLink, 'line' | 'column' | 'image'> | undefined {
-  if (!written || NOT_RELATIVE.test(written.trim())) return undefined;
-  const m = /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(written.trim());
+  const trimmed = written.trim();
+  const rooted = context.rootRelative && /^\/(?!\/)/.test(trimmed);
+  if (!trimmed || (!rooted && NOT_RELATIVE.test(trimmed))) return undefined;
+  const m = /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(trimmed);
   if (!m || !m[1]) return undefined;
   let pathname: string;
   try {
@@ -87,11 +108,22 @@ export function resolveRelative(written: string, from: string, context: LinkCont
   }
   const query = m[2] ?? '';
   const fragment = m[3] ?? '';
-  const target = path.resolve(path.dirname(from), pathname);
+  let target: string;
+  if (rooted) {
+    const found = [context.repository?.root, context.root].filter((base): base is string => Boolean(base)).map((base) => path.join(base, pathname)).find(exists);
+    if (!found) return undefined;
+    target = found;
+  } else target = path.resolve(path.dirname(from), pathname);
   const folder = pathname.endsWith('/') || isDirectory(target);
   if (isInside(context.root, target)) {
     const relative = path.relative(context.root, target).split(path.sep).join('/');
     if (folder || /\.md$/i.test(target)) return { written, href: `${urlForPath(relative)}${fragment}`, kind: 'page', target };
+    // mdBook's own links to the HTML it writes: `chapter.html` for chapter.md, `dir/index.html`.
+    if (/\.html$/i.test(target) && !exists(target)) {
+      const markdown = target.replace(/\.html$/i, '.md');
+      if (exists(markdown)) return { written, href: `${urlForPath(relative.replace(/\.html$/i, '.md'))}${fragment}`, kind: 'page', target: markdown };
+      if (/^index\.html$/i.test(path.basename(target))) return { written, href: `${urlForPath(path.posix.dirname(relative))}${fragment}`, kind: 'page', target: path.dirname(target) };
+    }
     return { written, href: `/${encodePath(relative)}${query}${fragment}`, kind: 'asset', target };
   }
   const repo = context.repository;

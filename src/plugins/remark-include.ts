@@ -18,6 +18,9 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { suggestion, type Severity } from '../lib/diagnostics.ts';
 import { report } from '../lib/report.ts';
+import { includesIn, INCLUDE_TYPES, LINK, parseTarget, type IncludeTarget, type Selection } from '../lib/includes.ts';
+
+export { includedPaths, includesFingerprint, parseTarget, type IncludeTarget, type Selection } from '../lib/includes.ts';
 
 export interface Options {
   /** The folder includes may read from (the git repository root, else the content folder); unset: no limit. */
@@ -29,47 +32,16 @@ const emptyOptions: Options = {};
 /** How many includes deep included files may include more files. */
 export const MAX_DEPTH = 10;
 
-/** An escaped `\{{#…}}`, or `{{#type target}}`, on one line (mdBook's link syntax). */
-const LINK = /\\\{\{#[^\n]*?\}\}|\{\{\s*#([A-Za-z0-9_]+)\s+([^}\n]+)\}\}/g;
 /** A line that is nothing but one include. */
 const INCLUDE_LINE = /^\{\{\s*#(?:include|rustdoc_include)\s+([^}\n]+)\}\}$/;
-const INCLUDE_TYPES = new Set(['include', 'rustdoc_include']);
 /** mdBook's anchor markers: anywhere on a line, so any comment syntax can hold them. */
 const ANCHOR_START = /ANCHOR:\s*([\p{L}\p{M}\p{N}\p{Pc}-]+)/u;
 const ANCHOR_END = /ANCHOR_END:\s*([\p{L}\p{M}\p{N}\p{Pc}-]+)/u;
-
-/** Which lines of the file an include takes: a line range (1-based, inclusive) or an anchor. */
-export type Selection = { start?: number; end?: number; anchor?: undefined } | { anchor: string };
-
-export interface IncludeTarget {
-  /** The path as written, relative to the including file. */
-  path: string;
-  selection: Selection;
-}
 
 /** What is wrong, and how to fix it. */
 export interface Problem {
   message: string;
   hint: string;
-}
-
-/**
- * Reads an include's target the way mdBook does: the first word, split at the first `:`; after
- * it, a number is a line (`2`), two numbers a range (`2:10`, `2:`, `:10`), anything else an anchor.
- */
-export function parseTarget(target: string): IncludeTarget {
-  const word = target.trim().split(/\s+/)[0] ?? '';
-  const colon = word.indexOf(':');
-  if (colon === -1) return { path: word, selection: {} };
-  const [first = '', second] = word.slice(colon + 1).split(':');
-  const file = word.slice(0, colon);
-  const number = (s: string | undefined) => (s !== undefined && /^\d+$/.test(s) ? Number(s) : undefined);
-  const start = number(first);
-  if (start === undefined && first !== '') return { path: file, selection: { anchor: first } };
-  const end = number(second);
-  if (start === undefined) return { path: file, selection: end === undefined ? {} : { end } };
-  // mdBook counts from 1 and reads line 0 as line 1; one number alone is that one line.
-  return { path: file, selection: { start: Math.max(start, 1), end: second === undefined ? Math.max(start, 1) : end } };
 }
 
 /** A file's lines as mdBook counts them: a final newline ends the last line, it does not start one. */
@@ -128,36 +100,6 @@ export function selectLines(text: string, selection: Selection, name: string): S
   }
   const kept = numbered.slice(start - 1, end);
   return { text: kept.map((e) => e.line).join('\n'), lines: kept.map((e) => e.n) };
-}
-
-/** Every unescaped include in `text`: its target and where it starts. */
-function includesIn(text: string): Array<{ target: string; index: number; length: number }> {
-  return [...text.matchAll(LINK)].filter((m) => m[1] !== undefined && INCLUDE_TYPES.has(m[1])).map((m) => ({ target: m[2]!, index: m.index, length: m[0].length }));
-}
-
-/**
- * The absolute paths of the files `body` includes (the Markdown file at `file` holds it), for the
- * render cache. A superset: includes in running text, which are not expanded, count too.
- */
-export function includedPaths(body: string, file: string): string[] {
-  const dir = path.dirname(path.resolve(file));
-  return [...new Set(includesIn(body).map((m) => path.resolve(dir, parseTarget(m.target).path)))];
-}
-
-/**
- * What the files `body` includes hold, for the render cache key. Only the files the page itself
- * includes: a change in a file that an included file includes in turn is not seen.
- */
-export function includesFingerprint(body: string, file: string): string {
-  return includedPaths(body, file)
-    .map((p) => {
-      try {
-        return `${p}\0${readFileSync(p, 'utf8')}`;
-      } catch {
-        return `${p}\0(unreadable)`;
-      }
-    })
-    .join('\0');
 }
 
 type Place = { line: number; column: number };

@@ -14,6 +14,8 @@ declare module 'vfile' {
     titleFromHeading: boolean;
     /** The text of the heading that gave the title, when it was taken out of the body. */
     titleText: string;
+    /** The id that heading was given in Markdown (`# Title {#intro}`, remark-heading-ids), if any. */
+    titleExplicitId: string;
   }
 }
 
@@ -23,7 +25,10 @@ export default function remarkTitle() {
     if (!file.data.titleFromHeading) return;
     const index = tree.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
     if (index === -1) return;
-    file.data.titleText = toString(tree.children[index]!);
+    const heading = tree.children[index]!;
+    file.data.titleText = toString(heading);
+    const id = heading.data?.hProperties?.id;
+    if (typeof id === 'string') file.data.titleExplicitId = id;
     tree.children.splice(index, 1);
   };
 }

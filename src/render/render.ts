@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DATA_USES } from '../plugins/index.ts';
-import { includesFingerprint } from '../plugins/remark-include.ts';
+import { includesFingerprint } from '../lib/includes.ts';
 import type { PipelineOptions } from '../plugins/types.ts';
 import { createMarkdownProcessor, renderPage, type RenderedPage, type RenderInput } from './markdown.ts';
 
@@ -111,8 +111,13 @@ export async function renderPages(inputs: RenderInput[], options: RenderOptions)
     for (const i of todo) {
       const target = path.join(options.cacheDir, `${keys[i]}.json`);
       const temp = `${target}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(pages[i]));
-      renameSync(temp, target);
+      try {
+        writeFileSync(temp, JSON.stringify(pages[i]));
+        renameSync(temp, target);
+      } catch {
+        // The cache only saves time: when its folder is emptied under us (a bench clearing it, a
+        // user deleting node_modules/.cache), the pages are rendered again next time.
+      }
     }
   }
   return { pages: pages as RenderedPage[], stats: { rendered: todo.length, cached: inputs.length - todo.length, workers: workerCount } };

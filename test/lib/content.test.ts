@@ -199,4 +199,8 @@ describe('content model', () => {
   it('finds the first heading outside code fences', () => {
     expect(firstHeading('~~~\n# no\n~~~\n# Yes *really*\n')).toEqual({ text: 'Yes really', line: 4 });
   });
+
+  it('leaves an mdBook id block out of a title that comes from the heading', () => {
+    expect(firstHeading('# Configuration {#config}\n')).toEqual({ text: 'Configuration', line: 1 });
+  });
 });

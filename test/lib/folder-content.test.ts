@@ -2,6 +2,7 @@
  * A folder of Markdown with no site.yaml, read as GitHub would show it: the cases the three
  * imported fixtures (test/import) do not cover.
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content.ts';
@@ -86,5 +87,58 @@ describe('a folder of Markdown', () => {
     const [d] = loadContent(dir).diagnostics;
     expect(d!.code).toBe('missing-content');
     expect(`${d!.message} ${d!.hint}`).toMatch(/Starlight[\s\S]*src\/content\/docs/);
+  });
+
+  it('resolves a link that starts with / from the repository root, as GitHub does, and leaves site paths alone', async () => {
+    const dir = contentFolder({ 'docs/guide/a.md': '# A\n\n[CLA](/CLA.md), [b](/docs/guide/b.md) and [home](/nowhere/)\n', 'docs/guide/b.md': '# B\n', 'CLA.md': '# CLA\n' }, false);
+    spawnSync('git', ['init', '-q'], { cwd: dir });
+    spawnSync('git', ['remote', 'add', 'origin', 'https://github.com/o/r.git'], { cwd: dir });
+    const site = await loadSite({ contentDir: path.join(dir, 'docs') });
+    const page = site.pages.find((p) => p.url === '/guide/a/')!;
+    expect(page.html).toContain('href="https://github.com/o/r/blob/');
+    expect(page.html).toMatch(/\/CLA\.md"/);
+    expect(page.html).toContain('href="/guide/b/"');
+    expect(site.diagnostics.map((d) => `${d.code} ${d.message.split('.')[0]}`)).toEqual(['broken-link Link "/nowhere/" points to no page']);
+  });
+
+  it('reads mdBook\'s links to the HTML it writes as links to the pages', async () => {
+    const dir = contentFolder({ 'book.toml': '[book]\ntitle = "B"\n', 'src/SUMMARY.md': '- [A](a.md)\n- [B](sub/README.md)\n', 'src/a.md': '# A\n\n[b](sub/index.html) and [again](./sub/README.md) and [self](a.html#a)\n', 'src/sub/README.md': '# B\n' }, false);
+    const site = await loadSite({ contentDir: dir });
+    expect(site.diagnostics).toEqual([]);
+    expect(site.pages.find((p) => p.url === '/a/')!.html).toMatch(/href="\/sub\/"[\s\S]*href="\/sub\/"[\s\S]*href="\/a\/#a"/);
+  });
+
+  it('ignores frontmatter keys other tools use, takes their order, and only warns about a wrong value', () => {
+    const dir = contentFolder({ 'a.md': '---\ntitle: Alpha\nweight: 2\naliases: [/old/]\ntags: just-one\n---\nText.\n', 'b.md': '---\nsidebar_position: 1\n---\n# Beta\n' }, false);
+    const { guides, nav, diagnostics } = loadContent(dir);
+    expect(diagnostics.map((d) => `${where(dir, d)} ${d.message}`)).toEqual(['a.md:5:7 warning invalid-frontmatter "tags" must be a list, not string "just-one". It is left out.']);
+    expect(guides.find((g) => g.url === '/a/')!.frontmatter).toMatchObject({ title: 'Alpha', order: 2, tags: [] });
+    expect(nav![0]!.items.map((i) => i.title)).toEqual(['Beta', 'Alpha']);
+  });
+
+  it('does not publish a Markdown file that another one includes, nor a book\'s 404.md', () => {
+    const dir = contentFolder({ 'book.toml': '[book]\n', 'src/SUMMARY.md': '- [A](a.md)\n', 'src/a.md': '# A\n\n{{#include parts/shared.md}}\n', 'src/parts/shared.md': 'Shared text.\n', 'src/404.md': '# Not found\n' }, false);
+    const { guides, diagnostics } = loadContent(dir);
+    expect(diagnostics).toEqual([]);
+    expect(guides.map((g) => g.url)).toEqual(['/a/']);
+  });
+
+  it('orders a folder by the links of its README, before numeric prefixes and titles', () => {
+    const dir = contentFolder({ 'README.md': '# Home\n\n1. [Zed](z.md)\n2. [The folder](sub/)\n3. [Alpha](a.md)\n', 'a.md': '# Alpha\n', 'z.md': '# Zed\n', 'sub/x.md': '# X\n', 'm.md': '# Middle\n' }, false);
+    const { nav } = loadContent(dir);
+    expect(nav!.map((s) => [s.label, s.items.map((i) => i.title)])).toEqual([
+      ['Home', ['Zed', 'Alpha', 'Middle']],
+      ['Sub', ['X']],
+    ]);
+  });
+
+  it('gives each suffix chapter of a book a section of its own, after the parts', () => {
+    const dir = contentFolder({ 'book.toml': '[book]\n', 'src/SUMMARY.md': '# Summary\n\n- [A](a.md)\n\n# Part\n\n- [B](b.md)\n\n---\n\n[Glossary](glossary.md)\n', 'src/a.md': '# A\n', 'src/b.md': '# B\n', 'src/glossary.md': '# Glossary\n' }, false);
+    const { nav } = loadContent(dir);
+    expect(nav!.map((s) => [s.label, s.url, s.items.map((i) => i.url)])).toEqual([
+      [path.basename(dir).replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), undefined, ['/a/']],
+      ['Part', undefined, ['/b/']],
+      ['Glossary', '/glossary/', []],
+    ]);
   });
 });

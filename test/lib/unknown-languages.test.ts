@@ -19,6 +19,9 @@ describe('fence languages', () => {
     expect(highlighterLanguage('pycon')).toBe('python');
     expect(highlighterLanguage('no_run')).toBe('rust');
     expect(highlighterLanguage('Output')).toBe('text');
+    expect(highlighterLanguage('golang')).toBe('go');
+    expect(highlighterLanguage('Golang')).toBe('go');
+    expect(highlighterLanguage('shell-script')).toBe('shellscript');
     expect(highlighterLanguage('')).toBe('text');
     expect(highlighterLanguage('nosuchlang')).toBeUndefined();
     expect(highlighterLanguage('constructor')).toBeUndefined();

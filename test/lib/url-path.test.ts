@@ -65,11 +65,12 @@ describe('SUMMARY.md', () => {
     '[Contributors](CONTRIBUTORS.md)',
   ].join('\n');
 
-  it('gives prefix chapters and the first part, then a part per title, with suffix chapters in the last', () => {
+  it('gives prefix chapters and the first part, then a part per title, and a part of its own for each suffix chapter', () => {
     const parts = parseSummary(summary);
-    expect(parts.map((p) => [p.label, p.items.map((i) => i.title)])).toEqual([
-      [undefined, ['Introduction', 'Guide']],
-      ['Reference', ['Commands', 'Not written yet', 'Contributors']],
+    expect(parts.map((p) => [p.label, p.items.map((i) => i.title), p.suffix])).toEqual([
+      [undefined, ['Introduction', 'Guide'], undefined],
+      ['Reference', ['Commands', 'Not written yet'], undefined],
+      [undefined, ['Contributors'], true],
     ]);
     expect(parts[0]!.items[1]!.children).toMatchObject([{ title: 'Nested', path: 'guide/nested.md', line: 6, column: 7 }]);
   });
