@@ -36,9 +36,10 @@ describe('npm run init', () => {
       title: 'Quill developer documentation',
       repository: { url: 'https://github.com/quill-editor/quill', branch: 'main', path: 'docs' },
       sections: [
+        // In the order docs/README.md links to them.
         { id: 'index', label: 'Quill developer documentation' },
-        { id: 'architecture', label: 'Architecture' },
         { id: 'contributing', label: 'Contributing to Quill' },
+        { id: 'architecture', label: 'Architecture' },
       ],
     });
     const after = await loadSite({ contentDir: dir, warnLinks: true });
