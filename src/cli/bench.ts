@@ -3,19 +3,24 @@
  * temporary content folder and builds them cold (empty cache), then again after editing one
  * guide. Prints wall time, pages/s, peak RSS, HTML sizes, first-view bytes and the index size.
  * With `--imported` (or `--book DIR`), times cold builds of an mdBook against the same number of
- * guides in devguide's layout instead, and prints the ratio next to its limit.
+ * guides in devguide's layout instead, and prints the ratio next to its limit. With `--search`,
+ * builds the bundled guide once and times its search in Chromium with a cold cache instead.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { displayPath, parseArgsOrExit, userPath, type Args, type CommandSpec } from '../lib/args.ts';
-import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
+import { CACHE_DIR, DEFAULT_CONTENT, PROJECT_ROOT } from '../lib/paths.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import { guardCommand } from '../lib/crash.ts';
 import { generateBook, generateGuides } from './bench-sites.ts';
 
 /** An imported book may take at most this many times as long as as many guides in devguide's layout. */
 const IMPORTED_LIMIT = 1.5;
+/** The query the search bench times, and its budgets (issue 13): results within 1 s of navigation, 300 ms of the last keystroke. */
+const SEARCH_TERM = 'asyncio';
+const SEARCH_BUDGET = { pageMs: 1000, dialogMs: 300 };
 
 export const command = {
   name: 'bench',
@@ -23,9 +28,10 @@ export const command = {
   options: {
     pages: { kind: 'number', help: 'how many guides to generate (240 with --imported)', default: 2000 },
     sections: { kind: 'number', help: 'how many sections to spread them over', default: 20 },
-    runs: { kind: 'number', help: 'how many times to build; the median is printed', default: 1 },
+    runs: { kind: 'number', help: 'how many times to build (with --search: to load the page, default 7); the median is printed', default: 1 },
     imported: { kind: 'flag', help: `compare cold builds of a generated mdBook with as many guides in devguide's layout (limit: ${IMPORTED_LIMIT}×)` },
     book: { kind: 'value', placeholder: 'DIR', help: 'time this book or Markdown folder against as many generated guides (implies --imported)' },
+    search: { kind: 'flag', help: `time the bundled guide's search in Chromium, cold cache: navigation to results on /search/?q=${SEARCH_TERM}, and last keystroke to results in the dialog` },
     keep: { kind: 'flag', help: 'keep the generated guides and the site in the temporary folder' },
   },
 } as const satisfies CommandSpec;
@@ -203,9 +209,96 @@ function benchImported(args: Args): void {
   if (args.flags.has('keep')) console.log(`  kept: ${root}`);
 }
 
+/** The Chromium to drive: `CHROMIUM_PATH`, else the system's, else the npm-packaged one (as test/support/browser.ts). */
+async function chromiumPath(): Promise<string> {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  const { default: packaged } = await import('@sparticuz/chromium');
+  return packaged.executablePath();
+}
+
+/**
+ * Records, in the page, when the first search result shows (the lists start empty, and typing
+ * faster than the search's pause shows no result for part of the word): `window.__searchDone`,
+ * in ms since navigation, and `window.__lastInput`, when the search input last changed.
+ */
+function watchForResults(): void {
+  const w = window as unknown as { __searchDone?: number; __lastInput?: number };
+  new MutationObserver(() => {
+    if (w.__searchDone === undefined && document.querySelector('.search-results li')) w.__searchDone = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener('input', () => (w.__lastInput = performance.now()), true);
+}
+
+/**
+ * The search bench: the bundled guide built once and served as `npm run preview` would; each run
+ * a fresh browser context (empty cache) loads `/search/?q=asyncio`, then opens the dialog on the
+ * home page, waits for the search code and index, and types the query.
+ */
+async function benchSearch(args: Args): Promise<void> {
+  const runs = Number(args.values.get('runs') ?? 7);
+  const root = mkdtempSync(path.join(tmpdir(), 'devguide-bench-'));
+  const out = path.join(root, 'dist');
+  const { chromium } = await import('playwright-core');
+  const built = build(DEFAULT_CONTENT, out);
+  console.error(`built the bundled guide in ${seconds(built.wallMs)}`);
+  const server = await serveStatic(out);
+  const browser = await chromium.launch({ executablePath: await chromiumPath(), args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const page: Array<{ ms: number; requests: number; bytes: number }> = [];
+  const dialog: number[] = [];
+  type Timed = { __searchDone?: number; __lastInput?: number };
+  try {
+    for (let r = 0; r < runs; r++) {
+      const context = await browser.newContext();
+      await context.addInitScript(watchForResults);
+      const tab = await context.newPage();
+      let requests = 0;
+      let bytes = 0;
+      let counting = true;
+      context.on('requestfinished', (request) => {
+        if (!counting) return;
+        requests++;
+        void request.sizes().then((s) => (bytes += s.responseBodySize + s.responseHeadersSize), () => undefined);
+      });
+      await tab.goto(`${server.url}/search/?q=${SEARCH_TERM}`);
+      await tab.waitForFunction(() => (window as Timed).__searchDone !== undefined, undefined, { timeout: 30_000 });
+      counting = false;
+      const ms = await tab.evaluate(() => (window as Timed).__searchDone!);
+      await context.close();
+
+      // The dialog, on a fresh context: opened, then typed into once its filters show the index is in.
+      const second = await browser.newContext();
+      await second.addInitScript(watchForResults);
+      const home = await second.newPage();
+      await home.goto(`${server.url}/`);
+      await home.keyboard.press('/');
+      await home.locator('[data-search-dialog] .search-filters select').first().waitFor({ state: 'attached', timeout: 30_000 });
+      await home.waitForTimeout(500);
+      await home.keyboard.type(SEARCH_TERM, { delay: 40 });
+      await home.waitForFunction(() => (window as Timed).__searchDone !== undefined, undefined, { timeout: 30_000 });
+      dialog.push(await home.evaluate(() => (window as Timed).__searchDone! - (window as Timed).__lastInput!));
+      await second.close();
+      page.push({ ms, requests, bytes });
+      console.error(`run ${r + 1}/${runs}: /search/?q=${SEARCH_TERM} ${ms.toFixed(0)} ms (${requests} requests, ${kb(bytes)}), dialog ${dialog.at(-1)!.toFixed(0)} ms`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    if (!args.flags.has('keep')) rmSync(root, { recursive: true, force: true });
+  }
+  const pageMs = median(page.map((p) => p.ms));
+  const dialogMs = median(dialog);
+  const within = (ms: number, budget: number) => `(budget ≤ ${budget} ms: ${ms <= budget ? 'within' : 'OVER'})`;
+  console.log(`devguide bench: search on the bundled guide, Chromium with a cold cache, median of ${runs} run(s)`);
+  console.log(`  /search/?q=${SEARCH_TERM}     ${pageMs.toFixed(0)} ms from navigation to results ${within(pageMs, SEARCH_BUDGET.pageMs)}, ${median(page.map((p) => p.requests))} requests, ${kb(median(page.map((p) => p.bytes)))}`);
+  console.log(`  dialog, first query   ${dialogMs.toFixed(0)} ms from the last keystroke to results ${within(dialogMs, SEARCH_BUDGET.dialogMs)}`);
+  if (args.flags.has('keep')) console.log(`  kept: ${root}`);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   guardCommand();
   const args = parseArgsOrExit(process.argv.slice(2), command);
-  if (args.flags.has('imported') || args.values.has('book')) benchImported(args);
+  if (args.flags.has('search')) await benchSearch(args);
+  else if (args.flags.has('imported') || args.values.has('book')) benchImported(args);
   else benchGuides(args);
 }

@@ -14,11 +14,21 @@ export function searchStrings(t: Translate) {
       kind: [t('search.filter.kind'), t('search.filter.kind.any')],
     } as Record<string, [label: string, any: string]>,
     expert: t('search.context.expert'),
+    /** Under an area that owns the path searched for: "matches Lib/asyncio/". */
+    pathMatch: t('experts.match'),
     status: t('search.status'),
     results: t.forms('search.status.results'),
     term: t('search.status.term'),
     within: t('search.status.within'),
     truncated: t('search.status.truncated'),
+    /** "No results", in place of the count when nothing (really) matched. */
+    none: t('search.status.none'),
+    /** "Did you mean {suggestions}?": the suggestions are links, joined as the language joins alternatives. */
+    suggest: t('search.suggest'),
+    /** After "No results": what to try, with {home} a link to the home page. */
+    hint: t('search.hint'),
+    home: t('search.hint.home'),
+    more: t.forms('search.more'),
   };
 }
 

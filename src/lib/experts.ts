@@ -195,7 +195,8 @@ export function expertSearchRecords(index: ExpertsIndex): Array<{ url: string; t
       `${a.name} ${KIND_LABELS[a.kind].one.toLowerCase()}.`,
       a.experts.length ? `Experts: ${a.experts.map((e) => `@${e.handle}`).join(', ')}.` : a.unmaintained ? 'No current maintainer.' : '',
       a.teams.length ? `Teams: ${a.teams.map((t) => `@${t}`).join(', ')}.` : '',
-      a.paths.length ? `Paths: ${a.paths.join(' ')}.` : '',
+      // Not the CODEOWNERS paths: a path typed into search finds its area through the owners index
+      // (owners-index.ts), and as words (`**/*gil*`) they made rows outrank the guides.
       a.notes ?? '',
     ].filter(Boolean).join(' '),
     filters: { kind: [KIND_LABELS[a.kind].one] },

@@ -17,10 +17,50 @@ export interface SearchRecord {
 }
 
 
-/** The part of a guide that is indexed: title, filters and body, as the page shows them. */
+/**
+ * How much words count for ranking, by where they stand, as Pagefind's `data-pagefind-weight`
+ * (body text 1; headings 7 for h1 down to 2 for h6 unless an ancestor sets a weight; Pagefind adds
+ * the weights of a word's occurrences). Chosen by scoring test/search/queries.yaml.
+ */
+export const SEARCH_WEIGHTS = {
+  /**
+   * Code blocks and tables. A word repeated down a shell session or a table ("3.8" down the
+   * versions table, "PEP" in every row of the schedule table) counts half, so the page whose prose
+   * explains it comes first, and a page that has the word only in code is still found. 0.25 put
+   * one answer fewer first; 0.75 scored the same as 0.5.
+   */
+  block: 0.5,
+  /**
+   * The first cell of a table's body row: the term the row is about (a label, a version, a review
+   * label in a table of meanings), so it counts like an h3, and "type-bug" or "awaiting core
+   * review" find the table that defines them before pages that merely use them. 3 and 7 each put
+   * one answer fewer first.
+   */
+  rowTerm: 5,
+} as const;
+
+/**
+ * A guide's rendered body, weighted for Pagefind: code blocks and tables lowered, the first cell
+ * of each table row raised, and no ids but headings' (Pagefind keeps an anchor for every element
+ * with an id, but only headings become sub-results, so other ids are dead weight in every
+ * fragment). The body is our own renderer's serialized hast, so its tags are always written alike.
+ */
+export function weightedBody(html: string): string {
+  return html
+    .replace(/(<(?!h[1-6][\s>])[a-z][a-z0-9]*\b[^>]*?) id="[^"]*"/g, '$1')
+    .replace(/<(pre|table)(?=[\s>])/g, `<$1 data-pagefind-weight="${SEARCH_WEIGHTS.block}"`)
+    .replace(/(<tr\b[^>]*>\s*<td)(?=[\s>])/g, `$1 data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}"`);
+}
+
+/**
+ * The part of a guide that is indexed: title, filters and body, as the page shows them, and its
+ * tags as the searchable `keywords` field. Tags are not shown, but they are the author's words
+ * for what a reader may search for ("refleaks" on a page that says "reference leaks").
+ */
 export function searchDocument(page: Page, sectionLabel: string): string {
   const level = page.level ? `<meta data-pagefind-filter="level[content]" content="${escapeHtml(LEVEL_LABELS[page.level])}">` : '';
-  return `<!doctype html><html lang="en"><head><title>${escapeHtml(page.title)}</title></head><body><article data-pagefind-body><h1>${escapeHtml(page.title)}</h1><meta data-pagefind-filter="section[content]" content="${escapeHtml(sectionLabel)}">${level}${page.html}</article></body></html>`;
+  const keywords = page.tags.length ? `<meta data-pagefind-meta="keywords[content]" content="${escapeHtml(page.tags.join(', '))}">` : '';
+  return `<!doctype html><html lang="en"><head><title>${escapeHtml(page.title)}</title></head><body><article data-pagefind-body><h1>${escapeHtml(page.title)}</h1><meta data-pagefind-filter="section[content]" content="${escapeHtml(sectionLabel)}">${level}${keywords}${weightedBody(page.html)}</article></body></html>`;
 }
 
 /**

@@ -1,0 +1,129 @@
+/**
+ * Words for the search UI, shared by the build (which writes the guide's vocabulary beside the
+ * index) and the browser (which reads it when a search finds little): whether a result really
+ * matched a typed term, "did you mean" suggestions from the vocabulary, and which part of a
+ * highlighted word to mark.
+ */
+import { editDistance } from './diagnostics.ts';
+import type { SiteModel } from './site.ts';
+
+/** The vocabulary's file in the site, beside the search index: `{ word: count }`. */
+export const VOCABULARY_FILE = 'pagefind/devguide-vocabulary.json';
+
+export type Vocabulary = Readonly<Record<string, number>>;
+
+/** Lower case, without accents, as Pagefind compares words. */
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+/** The parts of a word between its punctuation ("Lib/asyncio/" → lib, asyncio). */
+const parts = (raw: string) => fold(raw).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+/** A word as Pagefind indexes it whole: its punctuation dropped ("X.Y" → xy). */
+export const joined = (raw: string) => fold(raw).replace(/[^\p{L}\p{N}_]/gu, '');
+
+/** The words of `text` worth suggesting: letters and digits, at least three, not only digits. */
+export function searchWords(text: string): string[] {
+  return parts(text).filter((w) => w.length >= 3 && /\p{L}/u.test(w));
+}
+
+/** Counts the words of `texts` (titles, headings, area names), most frequent first. */
+export function countWords(texts: Iterable<string>): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const word of searchWords(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1)));
+}
+
+/** The guide's vocabulary: the words of its titles, headings and expert areas, with their counts. */
+export function siteVocabulary(model: Pick<SiteModel, 'pages' | 'experts'>): Record<string, number> {
+  return countWords([
+    ...model.pages.flatMap((page) => [page.title, ...page.headings.map((h) => h.text)]),
+    ...(model.experts?.areas ?? []).flatMap((area) => [area.name, area.id]),
+  ]);
+}
+
+/** The terms of a query, as typed: Pagefind splits at spaces only (and drops punctuation inside a term). */
+export function typedTerms(query: string): string[] {
+  return query.trim().split(/\s+/).filter(Boolean);
+}
+
+const commonPrefix = (a: string, b: string) => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
+
+/**
+ * Whether a word a result matched really matches the typed term: it begins with the term
+ * ("asyncore" for "asynco"), is the term with another ending ("builds" for "building"), or is a
+ * whole leading part of a path typed as one term ("Lib/asyncio/" for "Lib/asyncio/tasks.py").
+ * Not a match: a short beginning of the term ("X.Y" for "xyzzyplugh"), which Pagefind returns
+ * when no word starts with the term. Terms under three letters always match.
+ */
+export function isRealMatch(rawTerm: string, rawWord: string): boolean {
+  const term = joined(rawTerm);
+  if (term.length < 3) return true;
+  let end = 0;
+  const boundaries = parts(rawTerm).map((part) => (end += part.length));
+  return [joined(rawWord), ...parts(rawWord)].some((word) => {
+    const common = commonPrefix(term, word);
+    if (common === term.length) return true;
+    if (common >= 3 && term.length - common <= 3 && word.length - common <= 3) return true;
+    return common === word.length && boundaries.slice(0, -1).includes(common);
+  });
+}
+
+/**
+ * The vocabulary words closest to `term`: those at the smallest edit distance, if it is one (two
+ * for words of six letters or more), most used first.
+ */
+export function closestWords(term: string, vocabulary: Vocabulary, limit = 3): string[] {
+  const max = term.length >= 6 ? 2 : 1;
+  const near = Object.keys(vocabulary)
+    .map((word) => ({ word, distance: Math.abs(word.length - term.length) > max ? Infinity : editDistance(term, word) }))
+    .filter((c) => c.distance > 0 && c.distance <= max);
+  const best = Math.min(...near.map((c) => c.distance));
+  return near
+    .filter((c) => c.distance === best)
+    .sort((a, b) => vocabulary[b.word]! - vocabulary[a.word]!)
+    .slice(0, limit)
+    .map((c) => c.word);
+}
+
+/**
+ * "Did you mean" queries for `query`. A term is replaced by its closest vocabulary words when the
+ * results do not contain it as typed (`found`: the words they matched, joined), it is not in the
+ * vocabulary, and it is not the start of a vocabulary word (still being typed). A suggestion the
+ * results already contain finds nothing new and is left out. A term in `unmatched` (one no page
+ * has) with no close word is left out of the query, when other terms remain. Several queries
+ * when one term changes, one when several do, none when nothing does.
+ */
+export function didYouMean(query: string, found: ReadonlySet<string>, vocabulary: Vocabulary, unmatched: ReadonlySet<string> = new Set()): string[] {
+  const terms = typedTerms(query);
+  const options = terms.map((raw) => {
+    const term = joined(raw);
+    if (found.has(term) || term.length < 3 || !/^\p{L}+$/u.test(term) || vocabulary[term]) return [raw];
+    if (Object.keys(vocabulary).some((word) => word.startsWith(term))) return [raw];
+    const near = closestWords(term, vocabulary).filter((word) => !found.has(word));
+    return near.length ? near : unmatched.has(raw) ? [''] : [raw];
+  });
+  const kept = (words: string[]) => words.filter(Boolean).join(' ');
+  const changed = options.filter((o, i) => o[0] !== terms[i]).length;
+  if (!changed || !kept(options.map((o) => o[0]!))) return [];
+  if (changed > 1) return [kept(options.map((o) => o[0]!))];
+  const at = options.findIndex((o, i) => o[0] !== terms[i]);
+  return options[at]!.map((word) => kept(terms.map((t, i) => (i === at ? word : t))));
+}
+
+/**
+ * The stretches of a highlighted word to mark: the parts that match a term, not the whole word
+ * or its punctuation ("Doc/library/asyncio*.rst" marks "asyncio" only). Empty when no part matches
+ * by itself, so the caller keeps the whole mark.
+ */
+export function markedParts(text: string, terms: readonly string[]): Array<[start: number, end: number]> {
+  // A path typed as one term ("Lib/asyncio/") is found whole: keep its mark whole too.
+  if (terms.some((t) => parts(t).length > 1)) return [];
+  const found: Array<[number, number]> = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const part = fold(m[0]);
+    if (terms.some((t) => part.startsWith(joined(t)) || (joined(t).length >= 3 && isRealMatch(t, m[0])))) found.push([m.index, m.index + m[0].length]);
+  }
+  return found;
+}

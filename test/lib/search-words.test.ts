@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { closestWords, countWords, didYouMean, isRealMatch, markedParts, siteVocabulary } from '../../src/lib/search-words.ts';
+
+const vocabulary = { asyncio: 12, sync: 3, build: 8, buildbots: 5, documentation: 7, labels: 8, windows: 4 };
+
+describe('the vocabulary', () => {
+  it('counts the words of titles, headings and expert areas, without accents, short words or numbers', () => {
+    const model = {
+      pages: [
+        { title: 'Building on Windows', headings: [{ depth: 2, id: 'a', text: 'Build the docs' }, { depth: 2, id: 'b', text: 'Café 3.14' }] },
+        { title: 'Labels', headings: [] },
+      ],
+      experts: { areas: [{ name: 'asyncio', id: 'module-asyncio' }] },
+    } as unknown as Parameters<typeof siteVocabulary>[0];
+    expect(siteVocabulary(model)).toEqual({ asyncio: 2, build: 1, building: 1, cafe: 1, docs: 1, labels: 1, module: 1, the: 1, windows: 1 });
+  });
+
+  it('lists the most used words first', () => {
+    expect(Object.entries(countWords(['alpha tier', 'tier']))).toEqual([['tier', 2], ['alpha', 1]]);
+  });
+});
+
+describe('a real match', () => {
+  it('is a word the term begins, or the term with another ending', () => {
+    expect(isRealMatch('asynco', 'asyncore')).toBe(true);
+    expect(isRealMatch('building', 'builds')).toBe(true);
+    expect(isRealMatch('asyncio', 'asyncio,')).toBe(true);
+  });
+
+  it("is a path's leading part when the term is a path", () => {
+    expect(isRealMatch('Lib/asyncio/tasks.py', 'Lib/asyncio/')).toBe(true);
+  });
+
+  it("is not the short beginning Pagefind falls back to when no word starts with the term", () => {
+    expect(isRealMatch('xyzzyplugh', 'X.Y.')).toBe(false);
+    expect(isRealMatch('xyzzy', 'X.Y')).toBe(false);
+  });
+
+  it('cannot be told for terms under three letters, which always match', () => {
+    expect(isRealMatch('8', '826.')).toBe(true);
+  });
+});
+
+describe('did you mean', () => {
+  it('offers the closest word of the vocabulary for a misspelt term', () => {
+    expect(didYouMean('asynco', new Set(['asyncore']), vocabulary)).toEqual(['asyncio']);
+    expect(didYouMean('how to buld', new Set(), vocabulary)).toEqual(['how to build']);
+  });
+
+  it('offers nothing for a word the results contain, a word of the vocabulary, or a word still being typed', () => {
+    expect(didYouMean('zanzibar', new Set(['zanzibar']), vocabulary)).toEqual([]);
+    expect(didYouMean('labels', new Set(), vocabulary)).toEqual([]);
+    expect(didYouMean('buildb', new Set(), vocabulary)).toEqual([]);
+  });
+
+  it('leaves out a suggestion the results already contain', () => {
+    expect(didYouMean('documention', new Set(['documentation']), vocabulary)).toEqual([]);
+  });
+
+  it('drops a word no page has when nothing is close to it, if other words remain', () => {
+    expect(didYouMean('asyncio xyzzy', new Set(), vocabulary, new Set(['xyzzy']))).toEqual(['asyncio']);
+    expect(didYouMean('xyzzyplugh', new Set(), vocabulary, new Set(['xyzzyplugh']))).toEqual([]);
+  });
+
+  it('keeps only the closest words, most used first', () => {
+    expect(closestWords('asynco', vocabulary)).toEqual(['asyncio']);
+    expect(closestWords('labls', { labels: 1, lables: 9, tables: 50 })).toEqual(['lables', 'labels']);
+  });
+});
+
+describe('marks in an excerpt', () => {
+  const marked = (text: string, terms: string[]) => markedParts(text, terms).map(([s, e]) => text.slice(s, e));
+
+  it('cover the parts of a highlighted path that match, not the whole path', () => {
+    expect(marked('Doc/library/asyncio*.rst', ['asyncio'])).toEqual(['asyncio']);
+    expect(marked('Modules/_asynciomodule.c,', ['asyncio'])).toEqual(['asynciomodule']);
+    expect(marked('asyncio,', ['asyncio'])).toEqual(['asyncio']);
+  });
+
+  it('keep the whole mark when a path was typed', () => {
+    expect(marked('Lib/asyncio/', ['Lib/asyncio/tasks.py'])).toEqual([]);
+  });
+});
