@@ -1,8 +1,9 @@
 /**
  * The Astro integration, `devguide({ content: 'docs' })`: loads the site model when Astro starts
  * (unless the CLI already did), injects the built-in pages, and in a build writes the whole site:
- * the Pagefind index (search.ts), `_headers` (headers.ts), the sitemap (sitemap.ts) and the
- * redirect pages (redirects.ts), so `astro build` and `npm run build` make the same site; the CLI
+ * the Pagefind index (search.ts), `_headers` (headers.ts), the sitemap (sitemap.ts), the
+ * redirect pages (redirects.ts), the guides' Markdown copies with llms.txt (markdown.ts) and the
+ * Atom feed (feed.ts), so `astro build` and `npm run build` make the same site; the CLI
  * adds only the lock, the staging folder and the atomic publish. In `npm run dev` it reloads the
  * model when content changes, answers old paths with a redirect and serves the last build's index.
  * All the work is in src/lib; this file only wires it to Astro's hooks.
@@ -26,10 +27,14 @@ import { rehypePlugins, remarkPlugins } from '../plugins/index.ts';
 import { CONTENT_TYPES, resolveRequest } from '../lib/static-server.ts';
 import { assetFile, copyAssets } from './assets.ts';
 import { diagramScript, writeDiagramScripts } from './diagram-scripts.ts';
+import { writeFeed } from './feed.ts';
 import { writeHeaders } from './headers.ts';
+import { writeMarkdown } from './markdown.ts';
+import { writeOwners } from './owners.ts';
 import { writeRedirectPages } from './redirects.ts';
 import { startIndexing } from './search.ts';
 import { writeSitemap } from './sitemap.ts';
+import { writeVocabulary } from './vocabulary.ts';
 
 
 /**
@@ -92,7 +97,9 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
           trailingSlash: 'always',
           build: { format: 'directory', inlineStylesheets: 'never' },
           devToolbar: { enabled: false },
-          vite: { build: { assetsInlineLimit: 0 } },
+          // No preload lists in page scripts: the search code is fetched on intent, and a list of
+          // its chunks in every page would cost first-view bytes (the 5 KB budget) for no gain.
+          vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
           markdown: {
             syntaxHighlight: false,
             processor: unified({ remarkPlugins: remarkPlugins(), rehypePlugins: rehypePlugins(), gfm: false, smartypants: false }),
@@ -114,9 +121,13 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         writeHeaders(out, model);
         if (model.pages.some((p) => p.mermaid)) await writeDiagramScripts(out);
         writeSitemap(out, model);
+        writeMarkdown(out, model);
+        writeFeed(out, model);
         // The site's own assets, for a project whose public/ does not have them.
         for (const asset of ['favicon.svg']) if (!existsSync(path.join(out, asset))) copyFileSync(path.join(PROJECT_ROOT, 'public', asset), path.join(out, asset));
         buildState().indexed = await search!.write(out);
+        writeOwners(out, model);
+        writeVocabulary(out, model);
         buildState().search = search = undefined;
       },
       'astro:server:setup': ({ server, logger }) => {

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { neighbours } from './reading-order.ts';
+import { builtInNav } from './routes.ts';
 import type { SiteModel } from './site.ts';
 import { compareText } from './compare.ts';
 
@@ -35,6 +36,8 @@ export function pageFingerprints(model: SiteModel, template: string): Map<string
     .update(template)
     .update(JSON.stringify(model.config))
     .update(JSON.stringify(model.sections.map((s) => [s.id, s.label, s.url, s.pages.length > 0])))
+    // The sidebar's links to the experts index and Help wanted, which come and go with their pages.
+    .update(JSON.stringify(builtInNav(model.builtIn, model.pages.some((p) => p.todos.length > 0), (key) => key)))
     .digest('hex');
   // The current section's tree is in the sidebar.
   const sectionHashes = new Map(model.sections.map((s) => [s.id, createHash('sha256').update(JSON.stringify([s.pages, s.items])).digest('hex')]));

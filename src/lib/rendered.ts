@@ -42,8 +42,8 @@ export interface ResolvedLink {
 export interface Todo {
   id: string;
   line: number;
-  /** The note's text, shortened, for the /todo/ list. */
-  summary: string;
+  /** The note's whole text, as plain text (its label aside), for the /todo/ list. */
+  text: string;
 }
 
 export interface RenderInput {

@@ -6,6 +6,8 @@
  * this list, so a new built-in page is one entry here plus its template.
  */
 
+import type { Key } from '../i18n/index.ts';
+
 /** What decides which built-in pages a site has. */
 export interface RouteContext {
   /** The experts index (only what the routes need of it). */
@@ -25,6 +27,8 @@ export interface BuiltInRoute {
   pages(ctx: RouteContext): Array<[path: string, anchors: string[]]>;
   /** Listed in sitemap.xml (pages marked noindex are not). */
   sitemap: boolean;
+  /** The label of its link in the sidebar, after the sections, for a page readers go back to. */
+  nav?: Key;
 }
 
 export const BUILT_IN_ROUTES: readonly BuiltInRoute[] = [
@@ -34,6 +38,7 @@ export const BUILT_IN_ROUTES: readonly BuiltInRoute[] = [
   {
     segment: 'experts',
     sitemap: true,
+    nav: 'experts.title',
     inject: [
       { pattern: '/experts', entrypoint: 'experts.astro' },
       { pattern: '/experts/[handle]', entrypoint: 'expert-person.astro' },
@@ -45,7 +50,7 @@ export const BUILT_IN_ROUTES: readonly BuiltInRoute[] = [
       return [['/experts/', ['main', ...kinds, ...experts.areas.map((a) => a.id), 'people', ...emeritus]], ...experts.people.map((p): [string, string[]] => [`/experts/${p.handle}/`, ['main']])];
     },
   },
-  { segment: 'todo', sitemap: true, inject: [{ pattern: '/todo', entrypoint: 'todo.astro' }], pages: (ctx) => (ctx.showTodos ? [['/todo/', ['main']]] : []) },
+  { segment: 'todo', sitemap: true, nav: 'todo.title', inject: [{ pattern: '/todo', entrypoint: 'todo.astro' }], pages: (ctx) => (ctx.showTodos ? [['/todo/', ['main']]] : []) },
 ];
 
 /** The content's own routes: a page per guide and listing, at any depth, and robots.txt. */
@@ -54,14 +59,30 @@ export const CONTENT_ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string
   { pattern: '/robots.txt', entrypoint: 'robots.txt.ts' },
 ];
 
+/** The Atom feed of changed guides (src/lib/feed.ts), which the pages' heads link to. */
+export const FEED_PATH = '/feed.xml';
+
 /** Files the build writes at the top of the site besides pages. */
-export const BUILT_FILES = ['/_headers', '/_redirects', '/robots.txt', '/sitemap.xml', '/favicon.svg', '/index.html', '/.devguide-build'];
+export const BUILT_FILES = ['/_headers', '/_redirects', '/robots.txt', '/sitemap.xml', FEED_PATH, '/llms.txt', '/llms-full.txt', '/favicon.svg', '/index.html', '/.devguide-build'];
 
 /** Folders the build writes: Astro's assets, the search index and devguide's own scripts (the diagram script). */
 export const BUILT_FOLDERS = ['/_astro/', '/pagefind/', '/_devguide/'];
 
 /** Section ids a site may not use: every segment a built-in page or folder owns. */
 export const RESERVED_SEGMENTS: readonly string[] = [...BUILT_IN_ROUTES.map((r) => r.segment).filter(Boolean), ...BUILT_FOLDERS.map((f) => f.slice(1, -1))];
+
+/**
+ * The sidebar's links to built-in pages, for the pages this site has (`builtIn`, from
+ * `builtInPages`); /todo/ only while a note waits there, as on the home page. A link is current on
+ * its page and on the pages under it (a person's page under /experts/).
+ */
+export function builtInNav(builtIn: ReadonlyArray<{ path: string }>, hasNotes: boolean, t: (key: Key) => string): Array<{ path: string; label: string }> {
+  const has = new Set(builtIn.map((p) => p.path));
+  return BUILT_IN_ROUTES.flatMap((route) => {
+    const path = `/${route.segment}/`;
+    return route.nav && has.has(path) && (route.segment !== 'todo' || hasNotes) ? [{ path, label: t(route.nav) }] : [];
+  });
+}
 
 /** The built-in pages this site has, with their anchors and whether the sitemap lists them. */
 export function builtInPages(ctx: RouteContext): Array<{ path: string; anchors: string[]; sitemap: boolean }> {

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
  * the hash is known at build time; nothing in the content can add one.
  */
 export const LAYOUT_SCRIPTS = {
-  theme: "{let d=document.documentElement,t;d.classList.add('js');try{t=localStorage.getItem('dg-theme')}catch{}if(t=='light'||t=='dark')d.dataset.theme=t}",
+  theme: "{let d=document.documentElement,t;d.className+=' js';try{t=localStorage['dg-theme']}catch{}if(t=='light'||t=='dark')d.dataset.theme=t}",
 } as const;
 
 /** The CSP source for one script's text. */

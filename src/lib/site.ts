@@ -52,6 +52,11 @@ export interface Page extends PageSummary {
   editUrl?: string;
   /** The id of the title's heading, when the title came from the file's `# heading`. */
   titleId?: string;
+  /**
+   * Where the links the renderer rewrote now point (relative links to pages and files), by their
+   * place in the file, so the guide's Markdown copy points them the same way (markdown-copy.ts).
+   */
+  linkTargets?: Array<{ line: number; column: number; written: string; href: string }>;
   /** The pages above this one, for the breadcrumbs (its section first). */
   crumbs: Array<{ label: string; href?: string }>;
 }
@@ -124,11 +129,25 @@ export function summary(page: Page): PageSummary {
 }
 
 function editUrl(config: SiteConfig, relativePath: string): string | undefined {
+  return repositoryFileUrl(config, 'edit', relativePath);
+}
+
+/** A guide's file in the repository, as the host shows or edits it; none without `repository`. */
+function repositoryFileUrl(config: SiteConfig, view: 'edit' | 'blob', relativePath: string): string | undefined {
   const repo = config.repository;
   if (!repo) return undefined;
   const base = repo.url.replace(/\/$/, '');
   const prefix = repo.path.replace(/^\/|\/$/g, '');
-  return `${base}/edit/${repo.branch}/${prefix ? `${prefix}/` : ''}${relativePath}`;
+  return `${base}/${view}/${repo.branch}/${prefix ? `${prefix}/` : ''}${relativePath}`;
+}
+
+/**
+ * A line of a guide's source in the repository (`…/blob/main/guides/x.md?plain=1#L12`: `plain=1`
+ * shows a Markdown file as text, where GitHub and GitLab have line anchors); none without `repository`.
+ */
+export function sourceLineUrl(config: SiteConfig, relativePath: string, line: number): string | undefined {
+  const url = repositoryFileUrl(config, 'blob', relativePath);
+  return url && `${url}?plain=1#L${line}`;
 }
 
 /**
@@ -139,6 +158,12 @@ export function buildDate(): string {
   if (process.env.DEVGUIDE_BUILD_DATE) return process.env.DEVGUIDE_BUILD_DATE;
   if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString().slice(0, 10);
   return new Date().toISOString().slice(0, 10);
+}
+
+/** The links `r` rewrote, with where they now point, when there are any. */
+function linkTargets(r: RenderedPage): Pick<Page, 'linkTargets'> {
+  const targets = [...r.links.flatMap((l) => (l.written ? [{ line: l.line, column: l.column, written: l.written, href: l.href }] : [])), ...(r.resolved ?? []).map(({ line, column, written, href }) => ({ line, column, written, href }))];
+  return targets.length ? { linkTargets: targets } : {};
 }
 
 /** Codes the link check gives, which `linkCheck: warn` turns into warnings. */
@@ -174,6 +199,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
     {
       pipeline: {
         lang: config.lang,
+        siteUrl: config.url,
         trustHtml: config.options.trustHtml,
         showTodos: config.options.showTodos || Boolean(options.drafts),
         includeRoot: repository?.root ?? content.contentDir,
@@ -210,6 +236,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       ...(r.titleId ? { titleId: r.titleId } : {}),
       lastUpdated: dates.get(path.relative(content.contentDir, guide.file).split(path.sep).join('/')),
       editUrl: editUrl(config, guide.relativePath),
+      ...linkTargets(r),
       crumbs: [],
     };
   });

@@ -8,7 +8,9 @@ import remarkGfm from 'remark-gfm';
 import type { Plugin } from 'unified';
 import rehypeCode from './rehype-code.ts';
 import rehypeCollectLinks from './rehype-collect-links.ts';
+import rehypeExternalLinks from './rehype-external-links.ts';
 import rehypeHeadingLinks from './rehype-heading-links.ts';
+import rehypeInlineCode from './rehype-inline-code.ts';
 import rehypeMdbookWarning from './rehype-mdbook-warning.ts';
 import rehypeMermaid from './rehype-mermaid.ts';
 import rehypeRelativeLinks from './rehype-relative-links.ts';
@@ -86,6 +88,9 @@ export function rehypePlugins(options: PipelineOptions = {}): Array<Plugin<any[]
     [rehypeTaskList, { lang: options.lang }],
     [rehypeTableScroll, { lang: options.lang }],
     [rehypeCode, { highlighter: options.highlighter }],
+    rehypeInlineCode,
     rehypeCollectLinks,
+    // Last: it adds words to links, which the headings' and tables' names must not take in.
+    [rehypeExternalLinks, { lang: options.lang, siteUrl: options.siteUrl }],
   ];
 }

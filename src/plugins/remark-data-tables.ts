@@ -13,7 +13,7 @@ import type { VFile } from 'vfile';
 import type { LabelGroup } from '../lib/labels.ts';
 import type { InvalidData } from './types.ts';
 import { STATUSES, type Release } from '../lib/release-cycle.ts';
-import { versionsChart } from '../lib/release-cycle/chart.ts';
+import { versionLabels, versionsChart } from '../lib/release-cycle/chart.ts';
 import { DEVELOPMENT_MONTHS } from '../lib/release-cycle/phases.ts';
 import { versionsTableRows } from '../lib/release-cycle/table.ts';
 import { report } from '../lib/report.ts';
@@ -81,10 +81,10 @@ function versionsTable(releases: Release[], which: 'supported' | 'end-of-life', 
           h('th', { scope: 'row' }, r.version),
           h('td', h('code', r.branch)),
           h('td', h('span', { className: ['status', `status-${r.status}`] }, STATUS_TEXT[r.status] ?? r.status)),
-          h('td', { className: [r.firstIsFuture ? 'date-future' : 'date-past'] }, [r.firstRelease, r.firstIsFuture ? ' (planned)' : '']),
-          h('td', { className: [r.endIsFuture ? 'date-future' : 'date-past'] }, [r.endOfLife, r.endIsFuture ? ' (planned)' : '']),
+          h('td', { className: [r.firstIsFuture ? 'date-future' : 'date-past'] }, [h('span', { className: ['date'] }, r.firstRelease), r.firstIsFuture ? ' (planned)' : '']),
+          h('td', { className: [r.endIsFuture ? 'date-future' : 'date-past'] }, [h('span', { className: ['date'] }, r.endOfLife), r.endIsFuture ? ' (planned)' : '']),
           h('td', r.releaseManager),
-          h('td', h('a', { href: `https://peps.python.org/pep-${String(r.pep).padStart(4, '0')}/` }, `PEP ${r.pep}`)),
+          h('td', { className: ['pep'] }, h('a', { href: `https://peps.python.org/pep-${String(r.pep).padStart(4, '0')}/` }, `PEP ${r.pep}`)),
         ]),
       ),
     ),
@@ -94,11 +94,13 @@ function versionsTable(releases: Release[], which: 'supported' | 'end-of-life', 
 /** The versions chart, scrolling sideways on narrow screens, with its legend and caption. */
 function versionsFigure(releases: Release[], today: Date): Element {
   return h('figure', { className: ['versions-chart'] }, [
-    h('div', { className: ['chart-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Release timeline (scrolls sideways on narrow screens)' }, [versionsChart(releases, { today })]),
+    h('div', { className: ['chart-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Release timeline (scrolls sideways on narrow screens)' }, [
+      h('div', { className: ['chart-frame'] }, [versionsChart(releases, { today }), versionLabels(releases, { today })]),
+    ]),
     h('ul', { className: ['chart-legend'], ariaLabel: 'Phases' }, STATUSES.map((phase) => h('li', [h('span', { className: ['swatch', `phase-${phase}`], ariaHidden: 'true' }), STATUS_TEXT[phase]]))),
     h(
       'figcaption',
-      `Each bar runs from a version's first release to its end of life; a version not yet released also shows its development, which starts ${DEVELOPMENT_MONTHS} months before its first release. The vertical line marks ${today.toISOString().slice(0, 10)}. The tables above give the same dates as text.`,
+      `Each bar runs from a version's first release to its end of life; a version not yet released also shows its development, which starts ${DEVELOPMENT_MONTHS} months before its first release. The vertical line marks ${today.toISOString().slice(0, 10)}. The tables on this page give the same dates as text.`,
     ),
   ]);
 }

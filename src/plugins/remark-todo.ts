@@ -44,7 +44,7 @@ export default function remarkTodo(options: Options = {}) {
       const labelled = first?.type === 'paragraph' && (first.data as { directiveLabel?: boolean } | undefined)?.directiveLabel;
       const body = labelled ? node.children.slice(1) : node.children;
       const text = toString({ type: 'root', children: body } as Root).replace(/\s+/g, ' ').trim();
-      todos.push({ id, line: node.position?.start.line ?? 0, summary: text.length > 160 ? `${text.slice(0, 157)}…` : text });
+      todos.push({ id, line: node.position?.start.line ?? 0, text });
       node.data = { hName: 'aside', hProperties: { className: ['todo'], id, ariaLabel: t('todo.title') } };
       node.children = [
         {

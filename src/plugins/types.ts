@@ -23,6 +23,8 @@ export interface PipelineOptions {
   highlighter?: CodeOptions['highlighter'];
   /** The site's language (site.yaml `lang`) for the words plugins write; default 'en'. */
   lang?: string;
+  /** The site's own address (site.yaml `url`): links elsewhere are marked as leaving it. */
+  siteUrl?: string;
   /**
    * The folder `{{#include}}` may read from: the git repository root, else the content folder.
    * Unset: includes may read any file.

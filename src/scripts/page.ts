@@ -21,17 +21,17 @@ function store(key: string, value?: string): string | null {
 // script in <head>, so there is no flash.
 const dark = matchMedia('(prefers-color-scheme: dark)');
 const toggle = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
-const isDark = () => (root.dataset.theme ?? (dark.matches ? 'dark' : 'light')) === 'dark';
-const syncToggle = () => toggle?.setAttribute('aria-pressed', String(isDark()));
+const isDark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : dark.matches);
+const syncToggle = () => toggle && (toggle.ariaPressed = String(isDark()));
 if (toggle) {
   syncToggle();
-  toggle.addEventListener('click', () => {
+  toggle.onclick = () => {
     const theme = isDark() ? 'light' : 'dark';
     root.dataset.theme = theme;
     store(THEME_KEY, theme);
     syncToggle();
-  });
-  dark.addEventListener('change', syncToggle);
+  };
+  dark.onchange = syncToggle;
 }
 
 // Menu: on narrow screens the sidebar folds away behind this button and opens as a drawer, which
@@ -41,8 +41,8 @@ const menu = document.querySelector<HTMLButtonElement>('[data-menu]');
 const sidebar = document.getElementById('sidebar');
 if (menu && sidebar) {
   menu.hidden = false;
-  const setMenu = (open: boolean) => menu.setAttribute('aria-expanded', String(sidebar.classList.toggle('open', open)));
-  menu.addEventListener('click', () => setMenu(!sidebar.classList.contains('open')));
+  const setMenu = (open: boolean) => (menu.ariaExpanded = String(sidebar.classList.toggle('open', open)));
+  menu.onclick = () => setMenu(!sidebar.classList.contains('open'));
   closeMenu = () => {
     if (!sidebar.classList.contains('open')) return;
     setMenu(false);
@@ -58,7 +58,7 @@ for (const block of document.querySelectorAll<HTMLElement>('.code')) {
   const button = block.appendChild(copy.cloneNode(true) as HTMLButtonElement);
   const label = button.textContent;
   button.onclick = async () => {
-    const lines = [...block.querySelectorAll('.line')].filter((l) => !l.classList.contains('del')).map((l) => l.textContent!);
+    const lines = [...block.querySelectorAll('.line:not(.del)')].map((l) => l.textContent!);
     try {
       await navigator.clipboard.writeText(textToCopy(lines, block.hasAttribute('data-shell')));
       button.textContent = live.textContent = button.dataset.done!;
@@ -83,7 +83,7 @@ document.querySelectorAll<HTMLElement>('[data-tabs]').forEach((group, n) => {
   panels.forEach((panel, i) => {
     tabs[i]!.textContent = panel.dataset.label!;
     panel.id = `panel-${n}-${i}`;
-    panel.setAttribute('role', 'tabpanel');
+    panel.role = 'tabpanel';
     panel.setAttribute('aria-labelledby', tabs[i]!.id);
     panel.tabIndex = 0;
   });
@@ -92,7 +92,7 @@ document.querySelectorAll<HTMLElement>('[data-tabs]').forEach((group, n) => {
     if (index < 0) return false;
     panels.forEach((p, i) => {
       p.hidden = i !== index;
-      tabs[i]!.setAttribute('aria-selected', String(i === index));
+      tabs[i]!.ariaSelected = String(i === index);
       tabs[i]!.tabIndex = i === index ? 0 : -1;
     });
     return true;
@@ -118,22 +118,27 @@ document.querySelectorAll<HTMLElement>('[data-tabs]').forEach((group, n) => {
     choose(target);
     target.focus();
   };
-  group.classList.add('enhanced');
+  group.className += ' enhanced';
   groups.push(select);
-  if (!select(store(TAB_KEY) ?? '')) select(panels[0]!.dataset.label!);
+  select(store(TAB_KEY)!) || select(panels[0]!.dataset.label!);
 });
 
 // Search opens on the header button, "/" and Ctrl/Cmd+K. The dialog is in the page, so it opens and
 // takes the keystrokes at once; the code that searches loads on first use and reads what was typed.
-const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]');
+// A pointer over the button, or focus on it, starts loading that code and the index already.
+// (Handlers and ARIA states are set as properties, here and above: the page's script must stay
+// within 5 KB.)
+const dialog = document.querySelector<HTMLDialogElement>('[data-search-dialog]')!;
+const opener = document.querySelector<HTMLElement>('[data-search-open]')!;
+const search = (then: 'warmSearch' | 'mountSearchDialog') => import('./search.ts').then((m) => m[then](dialog));
 const openSearch = (event: Event) => {
-  if (!dialog) return;
   event.preventDefault();
   if (!dialog.open) dialog.showModal();
   dialog.querySelector('input')!.focus();
-  void import('./search.ts').then((m) => m.mountSearchDialog(dialog));
+  void search('mountSearchDialog');
 };
-document.querySelector('[data-search-open]')?.addEventListener('click', openSearch);
+opener.onclick = openSearch;
+opener.onpointerover = opener.onfocus = () => search('warmSearch');
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape') closeMenu();
   const typing = (event.target as HTMLElement).closest('input,textarea,select,[contenteditable]');

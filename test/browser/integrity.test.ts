@@ -90,7 +90,7 @@ describe('versions page', () => {
     for (const scheme of ['light', 'dark'] as const) {
       const { page, context } = await newPage(site, { colorScheme: scheme, bypassCSP: true });
       await page.goto(`${site.url}/reference/versions/`);
-      const chart = page.locator('.versions-chart svg');
+      const chart = page.locator('.versions-chart svg.chart');
       await expect(chart.locator('g.bar').evaluateAll((bars) => bars.map((b) => b.getAttribute('data-version')))).resolves.toEqual(['3.14', '3.13', '3.12', '3.8']);
       await expect(chart.locator('line.today').count()).resolves.toBe(1);
       await expect(chart.getAttribute('role')).resolves.toBe('img');

@@ -28,7 +28,26 @@ describe('navigation', () => {
     const { page, context } = await newPage(site);
     await page.goto(`${site.url}/start/setup/`);
     const links = await page.locator('#sidebar a').allTextContents();
-    expect(links).toEqual(['Getting started', 'Setting up', 'Getting help', 'Tasks', 'Triage', 'Reference']);
+    expect(links).toEqual(['Getting started', 'Setting up', 'Getting help', 'Tasks', 'Triage', 'Reference', 'Experts index', 'Help wanted']);
+    await context.close();
+  });
+
+  it('reaches the experts index and Help wanted from a guide\'s sidebar, and marks them current there and on a person\'s page', async () => {
+    const { page, context } = await newPage(site);
+    await page.goto(`${site.url}/start/setup/`);
+    const sidebar = page.locator('#sidebar');
+    await expect(sidebar.locator('[aria-current]').allTextContents()).resolves.toEqual(['Setting up']);
+    await sidebar.getByRole('link', { name: 'Experts index' }).click();
+    await page.waitForURL('**/experts/');
+    await expect(sidebar.getByRole('link', { name: 'Experts index' }).getAttribute('aria-current')).resolves.toBe('page');
+    await page.goto(`${site.url}/experts/alice/`);
+    await expect(sidebar.getByRole('link', { name: 'Experts index' }).getAttribute('aria-current')).resolves.toBe('true');
+    await sidebar.getByRole('link', { name: 'Help wanted' }).click();
+    await page.waitForURL('**/todo/');
+    await expect(sidebar.locator('[aria-current]').allTextContents()).resolves.toEqual(['Help wanted']);
+    // The current link is marked by more than its colour.
+    const marked = await sidebar.getByRole('link', { name: 'Help wanted' }).evaluate((a) => getComputedStyle(a).boxShadow);
+    expect(marked).toMatch(/inset/);
     await context.close();
   });
 
@@ -223,12 +242,12 @@ describe('tabs', () => {
 
   it('keeps the clicked tab where it was on screen while the groups above it change', async () => {
     const { page, context } = await newPage(site);
-    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${site.url}/start/setup/`);
     // The first group is in view above the second, so its taller Linux panel is what shrinks.
     await page.locator('[data-tabs]').first().evaluate((g) => g.scrollIntoView({ block: 'start' }));
     const tab = page.locator('[data-tabs]').nth(1).getByRole('tab', { name: 'Windows' });
-    expect((await tab.boundingBox())!.y).toBeLessThan(760);
+    expect((await tab.boundingBox())!.y).toBeLessThan(860);
     const before = (await tab.boundingBox())!.y;
     await tab.click();
     await expect(page.locator('[data-tabs]').first().getByRole('tab', { name: 'Windows' }).getAttribute('aria-selected')).resolves.toBe('true');
@@ -330,6 +349,10 @@ describe('search', () => {
       const dialog = page.getByRole('dialog', { name: 'Search' });
       await dialog.getByRole('searchbox').fill('the');
       await dialog.locator('.result-title').first().waitFor();
+      await dialog.getByLabel('Kind').waitFor({ state: 'attached' });
+      // Narrow screens fold the filters behind one button: open them, as tall as the dialog gets.
+      const filters = dialog.getByRole('button', { name: 'Filters' });
+      if (await filters.isVisible()) await filters.click();
       await dialog.getByLabel('Kind').waitFor();
       const box = (await dialog.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);

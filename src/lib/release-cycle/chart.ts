@@ -171,3 +171,18 @@ export function versionsChart(releases: readonly Release[], options: ChartOption
       : []),
   ]);
 }
+
+/**
+ * The version labels again, as a narrow SVG of their own drawn over the chart's label column
+ * (`aria-hidden`: the chart already has them). The page keeps it in view while the chart scrolls
+ * sideways, so a bar is never without its version. Its width is the label column's share of the
+ * chart's, so at any size the two line up.
+ */
+export function versionLabels(releases: readonly Release[], options: ChartOptions): Element {
+  const { width, height, rowHeight, labelWidth, top, bars } = chartLayout(releases, options);
+  return s('svg', { xmlns: 'http://www.w3.org/2000/svg', className: ['chart-labels'], ariaHidden: 'true', focusable: 'false', viewBox: `0 0 ${n(labelWidth)} ${n(height)}`, width: `${n((labelWidth / width) * 100)}%` }, [
+    // Bars pass under the labels' rows; the years' row below stays uncovered.
+    s('rect', { className: ['labels-background'], width: n(labelWidth), height: n(top + bars.length * rowHeight) }),
+    ...bars.map((bar) => s('text', { className: ['label'], x: n(labelWidth - 8), y: n(bar.y + rowHeight / 2), textAnchor: 'end', dominantBaseline: 'central' }, bar.version)),
+  ]);
+}

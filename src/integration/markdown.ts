@@ -1,0 +1,17 @@
+/** The guides for tools: a Markdown copy beside every guide page, `llms.txt` and `llms-full.txt`. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { llmsFullTxt, llmsTxt } from '../lib/llms-txt.ts';
+import { markdownCopies, markdownUrl } from '../lib/markdown-copy.ts';
+import type { SiteModel } from '../lib/site.ts';
+
+export function writeMarkdown(dir: string, model: SiteModel): void {
+  const copies = markdownCopies(model);
+  for (const [url, text] of copies) {
+    const file = path.join(dir, decodeURIComponent(markdownUrl(url)));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  writeFileSync(path.join(dir, 'llms.txt'), llmsTxt(model));
+  writeFileSync(path.join(dir, 'llms-full.txt'), llmsFullTxt(model, copies));
+}
