@@ -97,9 +97,7 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
           trailingSlash: 'always',
           build: { format: 'directory', inlineStylesheets: 'never' },
           devToolbar: { enabled: false },
-          // No preload lists in page scripts: the search code is fetched on intent, and a list of
-          // its chunks in every page would cost first-view bytes (the 5 KB budget) for no gain.
-          vite: { build: { assetsInlineLimit: 0, modulePreload: false } },
+          vite: { build: { assetsInlineLimit: 0 } },
           markdown: {
             syntaxHighlight: false,
             processor: unified({ remarkPlugins: remarkPlugins(), rehypePlugins: rehypePlugins(), gfm: false, smartypants: false }),
