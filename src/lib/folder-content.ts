@@ -12,7 +12,7 @@ import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { NavItem, NavSection } from './nav.ts';
 import { navOrder } from './nav.ts';
 import { readText } from './read-text.ts';
-import { parseSummary, type SummaryItem } from './summary.ts';
+import { parseSummary, type SummaryItem, type SummaryPart } from './summary.ts';
 import { isFolderPage, prefixOrder, readableName, urlForPath } from './url-path.ts';
 import { safeDecode } from './links.ts';
 import { includedPaths } from './includes.ts';
@@ -55,7 +55,7 @@ export interface FolderOptions {
 }
 
 /** Every Markdown file below `root`, as paths relative to it, sorted. */
-function markdownFiles(root: string, options: FolderOptions, diagnostics: Diagnostic[]): string[] {
+function markdownFiles(root: string, options: FolderOptions): string[] {
   const found: string[] = [];
   const visit = (dir: string, rel: string) => {
     let entries;
@@ -75,20 +75,23 @@ function markdownFiles(root: string, options: FolderOptions, diagnostics: Diagno
     }
   };
   visit(root, '');
-  void diagnostics;
   return found;
 }
 
+/** The file a SUMMARY.md entry links to, as an absolute path. */
+function summaryTarget(summaryFile: string, written: string): string {
+  return path.resolve(path.dirname(summaryFile), safeDecode(written.replace(/[#?].*$/, '')) ?? written);
+}
+
 /** The files SUMMARY.md links to, as absolute paths. */
-function summaryPaths(summaryFile: string): string[] {
-  const text = readText(summaryFile).text ?? '';
+function summaryPaths(summaryFile: string, parts: readonly SummaryPart[]): string[] {
   const paths: string[] = [];
   const visit = (items: SummaryItem[]) =>
     items.forEach((item) => {
-      if (item.path) paths.push(path.resolve(path.dirname(summaryFile), safeDecode(item.path.replace(/[#?].*$/, '')) ?? item.path));
+      if (item.path) paths.push(summaryTarget(summaryFile, item.path));
       visit(item.children);
     });
-  for (const part of parseSummary(text)) visit(part.items);
+  for (const part of parts) visit(part.items);
   return paths;
 }
 
@@ -96,7 +99,14 @@ function summaryPaths(summaryFile: string): string[] {
 export function loadFolder(options: FolderOptions): FolderContent {
   const { contentDir, root } = options;
   const diagnostics: Diagnostic[] = [];
-  const files = markdownFiles(root, options, diagnostics);
+  const files = markdownFiles(root, options);
+  // SUMMARY.md is read once: it says which files are chapters, and it is the navigation.
+  let summaryParts: SummaryPart[] = [];
+  if (options.summary) {
+    const read = readText(options.summary);
+    if (read.diagnostic) diagnostics.push(read.diagnostic);
+    else summaryParts = parseSummary(read.text!);
+  }
   const guides: GuideSource[] = [];
   const tree: FolderNode = { name: '', rel: '', files: [], folders: [] };
   const folderAt = (rel: string): FolderNode => {
@@ -146,7 +156,7 @@ export function loadFolder(options: FolderOptions): FolderContent {
 
   // A Markdown file that another one {{#include}}s is a part of that page, not a page of its own
   // (unless SUMMARY.md lists it); its problems are reported where it is included.
-  const listedInSummary = new Set(options.summary ? summaryPaths(options.summary) : []);
+  const listedInSummary = new Set(options.summary ? summaryPaths(options.summary, summaryParts) : []);
   const included = new Set(loadedGuides.flatMap(({ guide }) => includedPaths(guide.body, guide.file)));
   for (const { parts, folderPage, guide, diagnostics: found } of loadedGuides) {
     if (included.has(guide.file) && !listedInSummary.has(guide.file)) continue;
@@ -166,7 +176,7 @@ export function loadFolder(options: FolderOptions): FolderContent {
   const listings: FolderContent['listings'] = [];
   let nav: NavSection[];
   if (options.summary) {
-    nav = summaryNav(options.summary, root, guides, options.siteTitle(), diagnostics);
+    nav = summaryNav(options.summary, summaryParts, root, guides, options.siteTitle(), diagnostics);
     const listed = new Set(navOrder(nav));
     for (const guide of guides) {
       if (listed.has(guide.url)) continue;
@@ -238,21 +248,16 @@ function folderNav(tree: FolderNode, root: string, siteTitle: string, listings: 
 }
 
 /** Sections from SUMMARY.md: its part titles, with the chapters before the first in a first one. */
-function summaryNav(summaryFile: string, root: string, guides: GuideSource[], siteTitle: string, diagnostics: Diagnostic[]): NavSection[] {
-  const read = readText(summaryFile);
-  if (read.diagnostic) {
-    diagnostics.push(read.diagnostic);
-    return [];
-  }
+function summaryNav(summaryFile: string, parts: readonly SummaryPart[], root: string, guides: GuideSource[], siteTitle: string, diagnostics: Diagnostic[]): NavSection[] {
   const byFile = new Map(guides.map((g) => [path.resolve(g.file), g]));
   const slugger = new GithubSlugger();
   const toItem = (item: SummaryItem): NavItem => {
     const children = item.children.map(toItem);
     if (!item.path) return { title: item.title, children };
-    const target = safeDecode(item.path.replace(/[#?].*$/, '')) ?? item.path;
-    const guide = byFile.get(path.resolve(path.dirname(summaryFile), target));
+    const target = summaryTarget(summaryFile, item.path);
+    const guide = byFile.get(target);
     if (!guide) {
-      const outside = path.relative(root, path.resolve(path.dirname(summaryFile), target)).startsWith('..');
+      const outside = path.relative(root, target).startsWith('..');
       diagnostics.push(
         diagnostic(
           'broken-link',
@@ -266,7 +271,7 @@ function summaryNav(summaryFile: string, root: string, guides: GuideSource[], si
     }
     return { title: item.title, url: guide.url, children };
   };
-  return parseSummary(read.text!).map((part) => {
+  return parts.map((part) => {
     if (part.suffix) {
       // A suffix chapter (an appendix) stands on its own in the sidebar, under its own title.
       const chapter = toItem(part.items[0]!);
