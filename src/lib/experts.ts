@@ -186,27 +186,33 @@ export function findArea(index: ExpertsIndex, query: string): Area | undefined {
   return index.areas.find((a) => (!kind || a.kind === kind) && a.name.toLowerCase() === name);
 }
 
-/** One search result per area (pointing at its row) and per person (pointing at their page). */
+/**
+ * One search result per area (pointing at its row) and per person (pointing at their page). The
+ * title names the area or the person, and Pagefind searches titles, so the content says only the
+ * rest; a row that says nothing else keeps its name, since Pagefind drops a record without text.
+ */
 export function expertSearchRecords(index: ExpertsIndex): Array<{ url: string; title: string; content: string; filters: Record<string, string[]> }> {
-  const areas = index.areas.map((a) => ({
-    url: `/experts/#${a.id}`,
-    title: `${a.name} (${KIND_LABELS[a.kind].one.toLowerCase()} experts)`,
-    content: [
-      `${a.name} ${KIND_LABELS[a.kind].one.toLowerCase()}.`,
+  const areas = index.areas.map((a) => {
+    const says = [
       a.experts.length ? `Experts: ${a.experts.map((e) => `@${e.handle}`).join(', ')}.` : a.unmaintained ? 'No current maintainer.' : '',
       a.teams.length ? `Teams: ${a.teams.map((t) => `@${t}`).join(', ')}.` : '',
       // Not the CODEOWNERS paths: a path typed into search finds its area through the owners index
       // (owners-index.ts), and as words (`**/*gil*`) they made rows outrank the guides.
       a.notes ?? '',
-    ].filter(Boolean).join(' '),
-    filters: { kind: [KIND_LABELS[a.kind].one] },
-  }));
+    ].filter(Boolean);
+    return {
+      url: `/experts/#${a.id}`,
+      title: `${a.name} (${KIND_LABELS[a.kind].one.toLowerCase()} experts)`,
+      content: says.length ? says.join(' ') : `${a.name}.`,
+      filters: { kind: [KIND_LABELS[a.kind].one] },
+    };
+  });
   const people = index.people.map((p) => {
     const own = areasOf(index, p.handle);
     return {
       url: `/experts/${p.handle}/`,
       title: `@${p.handle}${p.name ? ` (${p.name})` : ''}`,
-      content: `${p.name ?? p.handle}, ${p.status === 'emeritus' ? 'emeritus' : 'expert'}${own.length ? ` for ${own.map((a) => a.name).join(', ')}` : ''}.`,
+      content: `${p.status === 'emeritus' ? 'Emeritus' : 'Expert'}${own.length ? ` for ${own.map((a) => a.name).join(', ')}` : ''}.`,
       filters: { kind: ['Person'] },
     };
   });

@@ -31,7 +31,7 @@ export const SEARCH_WEIGHTS = {
    */
   block: 0.5,
   /**
-   * The first cell of a table's body row: the term the row is about (a label, a version, a review
+   * The first cell of a table's body row (a `td`, or a row header): the term the row is about (a label, a version, a review
    * label in a table of meanings), so it counts like an h3, and "type-bug" or "awaiting core
    * review" find the table that defines them before pages that merely use them. 3 and 7 each put
    * one answer fewer first.
@@ -41,26 +41,34 @@ export const SEARCH_WEIGHTS = {
 
 /**
  * A guide's rendered body, weighted for Pagefind: code blocks and tables lowered, the first cell
- * of each table row raised, and no ids but headings' (Pagefind keeps an anchor for every element
- * with an id, but only headings become sub-results, so other ids are dead weight in every
- * fragment). The body is our own renderer's serialized hast, so its tags are always written alike.
+ * of each table body row raised, and no ids but headings' (Pagefind keeps an anchor for every
+ * element with an id, but only headings become sub-results, so other ids are dead weight in every
+ * fragment). Header cells are indexed as cells: Pagefind ends a `td`, not a `th`, with a
+ * separator, so a header row ran together as one word ("VersionBranchStatus"), which no one
+ * searches for and which cost its own index entries. Buttons (a tab group's tablist) are controls
+ * that repeat the labels their panels already show, and are left out. The body is our own
+ * renderer's serialized hast, so its tags are always written alike.
  */
 export function weightedBody(html: string): string {
   return html
     .replace(/(<(?!h[1-6][\s>])[a-z][a-z0-9]*\b[^>]*?) id="[^"]*"/g, '$1')
     .replace(/<(pre|table)(?=[\s>])/g, `<$1 data-pagefind-weight="${SEARCH_WEIGHTS.block}"`)
-    .replace(/(<tr\b[^>]*>\s*<td)(?=[\s>])/g, `$1 data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}"`);
+    .replace(/<(\/?)th(?=[\s>])/g, '<$1td')
+    .replace(/<button(?=[\s>])/g, '<button data-pagefind-ignore')
+    .replace(/<tbody\b[\s\S]*?<\/tbody>/g, (rows) => rows.replace(/(<tr\b[^>]*>\s*<td)(?=[\s>])/g, `$1 data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}"`));
 }
 
 /**
- * The part of a guide that is indexed: title, filters and body, as the page shows them, and its
- * tags as the searchable `keywords` field. Tags are not shown, but they are the author's words
- * for what a reader may search for ("refleaks" on a page that says "reference leaks").
+ * The part of a guide that is indexed: its body and filters as the page shows them, its title as
+ * the `title` field and its tags as the `keywords` field. Pagefind searches both fields, and ranks
+ * a title that holds the query high, so the title is not repeated as a heading in the body, which
+ * only stored its words twice. Tags are not shown, but they are the author's words for what a
+ * reader may search for ("refleaks" on a page that says "reference leaks").
  */
 export function searchDocument(page: Page, sectionLabel: string): string {
   const level = page.level ? `<meta data-pagefind-filter="level[content]" content="${escapeHtml(LEVEL_LABELS[page.level])}">` : '';
   const keywords = page.tags.length ? `<meta data-pagefind-meta="keywords[content]" content="${escapeHtml(page.tags.join(', '))}">` : '';
-  return `<!doctype html><html lang="en"><head><title>${escapeHtml(page.title)}</title></head><body><article data-pagefind-body><h1>${escapeHtml(page.title)}</h1><meta data-pagefind-filter="section[content]" content="${escapeHtml(sectionLabel)}">${level}${keywords}${weightedBody(page.html)}</article></body></html>`;
+  return `<!doctype html><html lang="en"><head><title>${escapeHtml(page.title)}</title></head><body><article data-pagefind-body><meta data-pagefind-meta="title[content]" content="${escapeHtml(page.title)}"><meta data-pagefind-filter="section[content]" content="${escapeHtml(sectionLabel)}">${level}${keywords}${weightedBody(page.html)}</article></body></html>`;
 }
 
 /**

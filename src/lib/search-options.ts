@@ -4,7 +4,10 @@
  * test scores is the ranking readers get. The values were chosen by scoring
  * test/search/queries.yaml. Pagefind's defaults hold for the rest: termSaturation 1 put one answer
  * fewer first (2 the same), termFrequency 0.5 one fewer, and a title weight of 1 instead of 5
- * lost a person's page to the rows that list them.
+ * lost a person's page to the rows that list them. Scored again once queries lost their stop words
+ * and numbers matched whole words (search-words.ts): termSimilarity 5 or 7, pageLength 0.2 or
+ * 0.4 and termSaturation 1.6 or 2 score the same; a title weight of 1.5 or 1.75 puts one answer
+ * more first, but 1.25 loses a person's page and 2.5 gains nothing, too narrow a peak to trust.
  */
 export const SEARCH_OPTIONS = {
   excerptLength: 24,

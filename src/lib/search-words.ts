@@ -1,6 +1,7 @@
 /**
  * Words for the search UI, shared by the build (which writes the guide's vocabulary beside the
- * index) and the browser (which reads it when a search finds little): whether a result really
+ * index), the browser (which reads it when a search finds little) and the query-set test (which
+ * searches as the browser does): what is searched for a typed query, whether a result really
  * matched a typed term, "did you mean" suggestions from the vocabulary, and which part of a
  * highlighted word to mark.
  */
@@ -42,6 +43,72 @@ export function siteVocabulary(model: Pick<SiteModel, 'pages' | 'experts'>): Rec
 /** The terms of a query, as typed: Pagefind splits at spaces only (and drops punctuation inside a term). */
 export function typedTerms(query: string): string[] {
   return query.trim().split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Words too common to tell pages apart, left out of what is searched. The index is built in
+ * English (search-index.ts), so these are English.
+ */
+const STOP_WORDS = new Set('a an and are as at be by do does for from how i in is it its my of on or the this to what when where which with your'.split(' '));
+
+const isStopWord = (term: string) => STOP_WORDS.has(joined(term));
+const isQuoted = (query: string) => /^".*"$/.test(query.trim());
+
+/**
+ * The query the UI gives Pagefind: the typed one without its stop words ("build the
+ * documentation" → "build documentation"), unless nothing else is left or it is a quoted phrase.
+ * Pagefind matches every word that starts with a typed word and raises a page by the share of
+ * the query its title holds, so "a" matched "asyncio" and "about", and the "the" of
+ * "Translating the documentation" counted for that title as much as a word that says something.
+ */
+export function searchQuery(query: string): string {
+  if (isQuoted(query)) return query.trim();
+  const terms = typedTerms(query);
+  const kept = terms.filter((t) => !isStopWord(t));
+  return (kept.length ? kept : terms).join(' ');
+}
+
+/** What the UI reads of a Pagefind result to tell which words it matched. */
+export interface MatchedData {
+  /** The result's text, and the places of the words that matched in it (split at white space). */
+  content: string;
+  locations: number[];
+  /** Its metadata; Pagefind searches the title and the keywords too. */
+  meta: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The words a result matched: those at its `locations`, and the words of its title and keywords
+ * that really match one of `terms`. A match in the metadata alone has no locations ("refleaks" is
+ * a tag of the page that says "reference leaks"; an experts row's area name is its title), yet it
+ * is a match.
+ */
+export function matchedWords(data: MatchedData, terms: readonly string[]): string[] {
+  const words = data.content.split(/\s+/);
+  const inText = data.locations.map((at) => words[at] ?? '');
+  const inMeta = [data.meta.title, data.meta.keywords].flatMap((text) => (text ? text.split(/[\s,]+/) : []));
+  return [...inText, ...inMeta.filter((word) => terms.some((t) => isRealMatch(t, word)))];
+}
+
+/** The part of Pagefind's API `withExactNumbers` uses: a search, and each result's page id. */
+export interface PagefindSearch {
+  search(term: string): Promise<{ results: ReadonlyArray<{ id: string }> }>;
+}
+
+/**
+ * The `results` Pagefind found for `query` that have each number of the query as a whole word.
+ * Pagefind matches every word that starts with a typed word, which suits words being typed but
+ * not numbers: "PEP 8" found the pages with "PEP 826" and "x86" first. A number is looked up as
+ * Pagefind's exact search (`"8"`), in the index it has already loaded for the query.
+ */
+export async function withExactNumbers<R extends { id: string }>(pagefind: PagefindSearch, query: string, results: readonly R[]): Promise<R[]> {
+  if (isQuoted(query)) return [...results];
+  let kept = [...results];
+  for (const number of typedTerms(query).map(joined).filter((t) => /^\p{N}+$/u.test(t))) {
+    const exact = new Set((await pagefind.search(`"${number}"`)).results.map((r) => r.id));
+    kept = kept.filter((r) => exact.has(r.id));
+  }
+  return kept;
 }
 
 const commonPrefix = (a: string, b: string) => {
@@ -89,17 +156,17 @@ export function closestWords(term: string, vocabulary: Vocabulary, limit = 3): s
 
 /**
  * "Did you mean" queries for `query`. A term is replaced by its closest vocabulary words when the
- * results do not contain it as typed (`found`: the words they matched, joined), it is not in the
- * vocabulary, and it is not the start of a vocabulary word (still being typed). A suggestion the
- * results already contain finds nothing new and is left out. A term in `unmatched` (one no page
- * has) with no close word is left out of the query, when other terms remain. Several queries
- * when one term changes, one when several do, none when nothing does.
+ * results do not contain it as typed (`found`: the words they matched, joined), it is not a stop
+ * word (not searched), not in the vocabulary, and not the start of a vocabulary word (still being
+ * typed). A suggestion the results already contain finds nothing new and is left out. A term in
+ * `unmatched` (one no page has) with no close word is left out of the query, when other terms
+ * remain. Several queries when one term changes, one when several do, none when nothing does.
  */
 export function didYouMean(query: string, found: ReadonlySet<string>, vocabulary: Vocabulary, unmatched: ReadonlySet<string> = new Set()): string[] {
   const terms = typedTerms(query);
   const options = terms.map((raw) => {
     const term = joined(raw);
-    if (found.has(term) || term.length < 3 || !/^\p{L}+$/u.test(term) || vocabulary[term]) return [raw];
+    if (found.has(term) || isStopWord(term) || term.length < 3 || !/^\p{L}+$/u.test(term) || vocabulary[term]) return [raw];
     if (Object.keys(vocabulary).some((word) => word.startsWith(term))) return [raw];
     const near = closestWords(term, vocabulary).filter((word) => !found.has(word));
     return near.length ? near : unmatched.has(raw) ? [''] : [raw];

@@ -7,7 +7,7 @@
 import { SEARCH_OPTIONS } from '../lib/search-options.ts';
 import type { SearchStrings } from '../i18n/script-strings.ts';
 import { ownersOf } from './path-search.ts';
-import { didYouMean, isRealMatch, joined, markedParts, typedTerms, VOCABULARY_FILE, type Vocabulary } from '../lib/search-words.ts';
+import { didYouMean, isRealMatch, joined, markedParts, matchedWords, searchQuery, typedTerms, VOCABULARY_FILE, withExactNumbers, type Vocabulary } from '../lib/search-words.ts';
 
 interface PagefindData {
   url: string;
@@ -16,11 +16,12 @@ interface PagefindData {
   /** The page's text, and the places of the words that matched in it (split at white space). */
   content: string;
   locations: number[];
-  meta: { title?: string };
+  meta: { title?: string; keywords?: string };
   filters: Record<string, string[]>;
   sub_results: Array<{ title: string; url: string; excerpt: string }>;
 }
 interface PagefindResult {
+  id: string;
   data(): Promise<PagefindData>;
 }
 type Found = { results: PagefindResult[] };
@@ -109,12 +110,6 @@ function excerptNodes(excerpt: string, terms: readonly string[]): Array<Node | s
   });
 }
 
-/** The words a result matched, as Pagefind's `locations` point into its text. */
-const matchedWords = (data: PagefindData) => {
-  const words = data.content.split(/\s+/);
-  return data.locations.map((at) => words[at] ?? '');
-};
-
 /**
  * Wires the search form, filters, status, results and "Show more" already in `root` (the dialog or
  * the /search/ page). Text typed before this ran is searched at once. Enter opens the first
@@ -202,12 +197,13 @@ function searchUI(
   };
 
   /**
-   * " Did you mean …?", its suggestions links, when a typed word is not among the words the results
-   * matched and the guide's vocabulary (fetched then) has words close to it; else nothing.
+   * " Did you mean …?", its suggestions links, when a searched word (`terms`) is not among the words
+   * the results matched and the guide's vocabulary (fetched then) has words close to it; else
+   * nothing. The suggestions keep the rest of the query as typed (`term`).
    */
-  const didYouMeanNodes = async (term: string, matched: readonly string[], unmatched?: ReadonlySet<string>): Promise<Array<Node | string>> => {
+  const didYouMeanNodes = async (term: string, terms: readonly string[], matched: readonly string[], unmatched?: ReadonlySet<string>): Promise<Array<Node | string>> => {
     const found = new Set(matched.map(joined));
-    if (typedTerms(term).every((t) => found.has(joined(t)))) return [];
+    if (terms.every((t) => found.has(joined(t)))) return [];
     const suggestions = didYouMean(term, found, await vocabulary(), unmatched);
     if (!suggestions.length) return [];
     const alternatives = new Intl.ListFormat(document.documentElement.lang, { type: 'disjunction' }).formatToParts(suggestions).map((p) => (p.type === 'element' ? searchLink(p.value) : p.value));
@@ -237,12 +233,16 @@ function searchUI(
     // A file path ("Lib/asyncio/tasks.py") also finds the experts' areas that own it, most specific
     // first, shown before Pagefind's results (path-search.ts); an area has no section or level.
     const owners = ownersOf(term);
-    // With no words, null asks Pagefind for every page that matches the filters. A search that
-    // is not typing (the first, a suggestion, a filter) runs at once.
-    const found = now ? await pf.search(term || null, { filters: active }) : await pf.debouncedSearch(term || null, { filters: active }, PAUSE_MS);
-    if (!found || id !== generation) return;
+    // Pagefind gets the query without its stop words, and its numbers match whole words only
+    // (search-words.ts). With no words, null asks Pagefind for every page that matches the
+    // filters. A search that is not typing (the first, a suggestion, a filter) runs at once.
+    const query = searchQuery(term);
+    const searched = now ? await pf.search(query || null, { filters: active }) : await pf.debouncedSearch(query || null, { filters: active }, PAUSE_MS);
+    if (!searched || id !== generation) return;
+    const found: Found = { results: await withExactNumbers(pf, query, searched.results) };
+    if (id !== generation) return;
     const owned = (await owners).filter((o) => Object.entries(active).every(([key, value]) => key === 'kind' && value === o.kind));
-    const terms = typedTerms(term);
+    const terms = typedTerms(query);
     const page = dataOf(found, 0, PAGE, id);
     const first = await page[0];
     if (id !== generation) return;
@@ -258,13 +258,13 @@ function searchUI(
       });
     // Pagefind answers a word that starts no indexed word with pages for its longest indexed
     // beginning ("xyzzyplugh" finds "X.Y"): that is no result, and is said so.
-    const words = first ? matchedWords(first) : [];
+    const words = first ? matchedWords(first, terms) : [];
     const unmatched = new Set(terms.filter((t) => !words.some((w) => isRealMatch(t, w))));
     if (!owned.length && (!first || unmatched.size)) {
       current = undefined;
       results.replaceChildren();
       showMoreButton();
-      const offer = await didYouMeanNodes(term, [], unmatched);
+      const offer = await didYouMeanNodes(term, terms, [], unmatched);
       if (id !== generation) return;
       const home = element('a', { href: '/' }, strings.home);
       status.replaceChildren(describe(0, true), ...(offer.length ? offer : [' ', ...fillNodes(strings.hint, { home: [home] })]));
@@ -281,7 +281,7 @@ function searchUI(
     // Results show as they arrive; the status, which a screen reader announces, once all are in.
     await append(page, id, terms, skip);
     if (id !== generation) return;
-    state.offer = term ? await didYouMeanNodes(term, (await Promise.all(page)).flatMap((data) => (data ? matchedWords(data) : []))) : [];
+    state.offer = term ? await didYouMeanNodes(term, terms, (await Promise.all(page)).flatMap((data) => (data ? matchedWords(data, terms) : []))) : [];
     if (id !== generation) return;
     status.replaceChildren(describe(state.shown), ...state.offer);
   };

@@ -92,6 +92,14 @@ describe('experts index', () => {
     expect(records[0]!.content).toContain('@alice, @bob');
   });
 
+  it('names an area or a person in the search title only, unless a row would have no text', () => {
+    const records = expertSearchRecords(load(VALID.replace('      experts: [bob]\n', '      experts: [carol]\n')).index!);
+    const text = (url: string) => records.find((r) => r.url === url)!.content;
+    expect(text('/experts/#module-asyncio')).toBe('Experts: @alice, @bob.');
+    expect(text('/experts/#module-collectionsabc')).toBe('collections.abc.');
+    expect(text('/experts/alice/')).toBe('Expert for asyncio, Windows.');
+  });
+
   it('makes anchors from any area name', () => {
     expect(areaId('interest', 'AST/compiler')).toBe('interest-astcompiler');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestWords, countWords, didYouMean, isRealMatch, markedParts, siteVocabulary } from '../../src/lib/search-words.ts';
+import { closestWords, countWords, didYouMean, isRealMatch, markedParts, matchedWords, searchQuery, siteVocabulary, withExactNumbers } from '../../src/lib/search-words.ts';
 
 const vocabulary = { asyncio: 12, sync: 3, build: 8, buildbots: 5, documentation: 7, labels: 8, windows: 4 };
 
@@ -17,6 +17,35 @@ describe('the vocabulary', () => {
 
   it('lists the most used words first', () => {
     expect(Object.entries(countWords(['alpha tier', 'tier']))).toEqual([['tier', 2], ['alpha', 1]]);
+  });
+});
+
+describe('what is searched', () => {
+  it('is the query without its stop words', () => {
+    expect(searchQuery(' build the documentation ')).toBe('build documentation');
+    expect(searchQuery('How do I run a test')).toBe('run test');
+  });
+
+  it('keeps a query of stop words only, and a quoted phrase, as typed', () => {
+    expect(searchQuery('the')).toBe('the');
+    expect(searchQuery('"sign the CLA"')).toBe('"sign the CLA"');
+  });
+
+  it('keeps only the results that have each number of the query as a whole word', async () => {
+    const exact: Record<string, string[]> = { '"8"': ['reviewing', 'sanitizers'], '"312"': ['versions'] };
+    const pagefind = { search: async (term: string) => ({ results: (exact[term] ?? []).map((id) => ({ id })) }) };
+    const found = ['platforms', 'versions', 'reviewing'].map((id) => ({ id }));
+    expect(await withExactNumbers(pagefind, 'PEP 8', found)).toEqual([{ id: 'reviewing' }]);
+    expect(await withExactNumbers(pagefind, '3.12', found)).toEqual([{ id: 'versions' }]);
+    expect(await withExactNumbers(pagefind, 'asyncio', found)).toEqual(found);
+  });
+});
+
+describe('the words a result matched', () => {
+  it('are those at its locations, and those of its title and keywords that match a term', () => {
+    const data = { content: 'Run the refleak hunter.', locations: [2], meta: { title: 'Running tests', keywords: 'tests, refleaks' } };
+    expect(matchedWords(data, ['refleaks'])).toEqual(['refleak', 'refleaks']);
+    expect(matchedWords({ ...data, locations: [] }, ['refleaks'])).toEqual(['refleaks']);
   });
 });
 
@@ -51,6 +80,10 @@ describe('did you mean', () => {
     expect(didYouMean('zanzibar', new Set(['zanzibar']), vocabulary)).toEqual([]);
     expect(didYouMean('labels', new Set(), vocabulary)).toEqual([]);
     expect(didYouMean('buildb', new Set(), vocabulary)).toEqual([]);
+  });
+
+  it('leaves stop words as typed, since they are not searched', () => {
+    expect(didYouMean('are asynco', new Set(['asyncore']), { ...vocabulary, area: 3 })).toEqual(['are asyncio']);
   });
 
   it('leaves out a suggestion the results already contain', () => {

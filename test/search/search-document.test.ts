@@ -7,7 +7,21 @@ describe('the document Pagefind indexes for a guide', () => {
     const html = '<p>Run <code>make</code>.</p><pre class="shiki"><code>make -j</code></pre><table><thead><tr><th>Label</th></tr></thead><tbody><tr id="label-easy"><td>easy</td><td>A first fix.</td></tr></tbody></table>';
     expect(weightedBody(html)).toBe(
       `<p>Run <code>make</code>.</p><pre data-pagefind-weight="${SEARCH_WEIGHTS.block}" class="shiki"><code>make -j</code></pre>` +
-        `<table data-pagefind-weight="${SEARCH_WEIGHTS.block}"><thead><tr><th>Label</th></tr></thead><tbody><tr><td data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}">easy</td><td>A first fix.</td></tr></tbody></table>`,
+        `<table data-pagefind-weight="${SEARCH_WEIGHTS.block}"><thead><tr><td>Label</td></tr></thead><tbody><tr><td data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}">easy</td><td>A first fix.</td></tr></tbody></table>`,
+    );
+  });
+
+  it('indexes header cells as cells, so a header row is words, and raises a row header like a first cell', () => {
+    const html = '<table><thead><tr><th scope="col">Version</th><th scope="col">Status</th></tr></thead><tbody><tr><th scope="row">3.14</th><td>bugfix</td></tr></tbody></table>';
+    expect(weightedBody(html)).toBe(
+      `<table data-pagefind-weight="${SEARCH_WEIGHTS.block}"><thead><tr><td scope="col">Version</td><td scope="col">Status</td></tr></thead>` +
+        `<tbody><tr><td data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}" scope="row">3.14</td><td>bugfix</td></tr></tbody></table>`,
+    );
+  });
+
+  it("leaves out buttons, such as a tab group's tabs, whose labels the panels repeat", () => {
+    expect(weightedBody('<div role="tablist"><button role="tab">Linux</button></div><section><p class="tab-label">Linux</p></section>')).toBe(
+      '<div role="tablist"><button data-pagefind-ignore role="tab">Linux</button></div><section><p class="tab-label">Linux</p></section>',
     );
   });
 
@@ -15,10 +29,11 @@ describe('the document Pagefind indexes for a guide', () => {
     expect(weightedBody('<h2 id="build">Build</h2><aside id="note-1"><p id="p">Text</p></aside>')).toBe('<h2 id="build">Build</h2><aside><p>Text</p></aside>');
   });
 
-  it('makes the tags searchable words without showing them in the body', () => {
+  it('makes the title and the tags searchable fields, not words of the body', () => {
     const page = { title: 'Running tests', section: 'testing', tags: ['tests', 'refleaks'], html: '<p>Reference leaks.</p>' } as Page;
     const doc = searchDocument(page, 'Testing');
-    expect(doc).toContain('<meta data-pagefind-meta="keywords[content]" content="tests, refleaks">');
-    expect(doc).toContain('<h1>Running tests</h1><meta data-pagefind-filter="section[content]" content="Testing">');
+    expect(doc).toContain('<article data-pagefind-body><meta data-pagefind-meta="title[content]" content="Running tests"><meta data-pagefind-filter="section[content]" content="Testing">');
+    expect(doc).toContain('<meta data-pagefind-meta="keywords[content]" content="tests, refleaks"><p>Reference leaks.</p></article>');
+    expect(doc).not.toContain('<h1>');
   });
 });

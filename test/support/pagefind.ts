@@ -2,24 +2,22 @@
  * A built site's search, run in Node the way the browser runs it: the site's own
  * `pagefind/pagefind.js` (the same WebAssembly and index files, over HTTP from the preview server)
  * with the options the search UI passes, and the UI's own rules (src/lib/search-words.ts) for
- * when a search found nothing and what to suggest instead.
+ * what is searched for a typed query, when a search found nothing and what to suggest instead.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SEARCH_OPTIONS } from '../../src/lib/search-options.ts';
-import { didYouMean, isRealMatch, joined, typedTerms, VOCABULARY_FILE, type Vocabulary } from '../../src/lib/search-words.ts';
+import { didYouMean, isRealMatch, joined, matchedWords, searchQuery, typedTerms, withExactNumbers, VOCABULARY_FILE, type MatchedData, type Vocabulary } from '../../src/lib/search-words.ts';
 import { serveStatic } from '../../src/lib/static-server.ts';
 
-interface ResultData {
+interface ResultData extends MatchedData {
   url: string;
-  content: string;
-  locations: number[];
 }
 
 interface PagefindModule {
   options(o: Record<string, unknown>): Promise<void>;
-  search(term: string): Promise<{ results: Array<{ data(): Promise<ResultData> }> }>;
+  search(term: string): Promise<{ results: Array<{ id: string; data(): Promise<ResultData> }> }>;
   destroy(): Promise<void>;
 }
 
@@ -41,12 +39,6 @@ export interface SiteSearch {
 /** As many results as the UI shows at first, and reads for its suggestions. */
 const PAGE = 12;
 
-/** The words a result matched, as Pagefind's `locations` point into its text (as the UI reads them). */
-const matchedWords = (data: ResultData) => {
-  const words = data.content.split(/\s+/);
-  return data.locations.map((at) => words[at] ?? '');
-};
-
 /** Serves `out` and loads its Pagefind bundle, configured as src/scripts/search.ts configures it. */
 export async function openSearch(out: string): Promise<SiteSearch> {
   const server = await serveStatic(out);
@@ -62,16 +54,18 @@ export async function openSearch(out: string): Promise<SiteSearch> {
   await pagefind.options({ ...SEARCH_OPTIONS, basePath: `${server.url}/pagefind/`, baseUrl: '/' });
   return {
     async search(query) {
-      const term = query.trim();
-      const found = await pagefind.search(term);
-      const shown = await Promise.all(found.results.slice(0, PAGE).map((r) => r.data()));
+      const typed = query.trim();
+      const term = searchQuery(typed);
+      const results = await withExactNumbers(pagefind, term, (await pagefind.search(term)).results);
+      const shown = await Promise.all(results.slice(0, PAGE).map((r) => r.data()));
       const terms = typedTerms(term);
+      const matchedBy = (data: ResultData) => matchedWords(data, terms);
       // "xyzzyplugh" finds pages for "X.Y", its longest indexed beginning: the UI says "no results".
-      const first = shown[0] ? matchedWords(shown[0]) : [];
+      const first = shown[0] ? matchedBy(shown[0]) : [];
       const real = first.length > 0 && terms.every((t) => first.some((w) => isRealMatch(t, w)));
-      const matched = new Set((real ? shown.flatMap(matchedWords) : []).map(joined));
-      const suggestions = terms.some((t) => !matched.has(joined(t))) ? didYouMean(term, matched, vocabulary) : [];
-      return real ? { count: found.results.length, urls: shown.map((d) => d.url), suggestions } : { count: 0, urls: [], suggestions };
+      const matched = new Set((real ? shown.flatMap(matchedBy) : []).map(joined));
+      const suggestions = terms.some((t) => !matched.has(joined(t))) ? didYouMean(typed, matched, vocabulary) : [];
+      return real ? { count: results.length, urls: shown.map((d) => d.url), suggestions } : { count: 0, urls: [], suggestions };
     },
     async close() {
       await pagefind.destroy();
