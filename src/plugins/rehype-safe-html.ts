@@ -15,8 +15,8 @@ import { report } from '../lib/report.ts';
 
 const ARIA = ['ariaLabel', 'ariaLabelledBy', 'ariaDescribedBy', 'ariaHidden', 'ariaCurrent', 'ariaControls', 'ariaSelected', 'ariaExpanded'];
 
-/** The elements and attributes devguide's directives emit, beyond GitHub's list. */
-const DEVGUIDE_TAGS = ['aside', 'section', 'figure', 'figcaption', 'span', 'svg', 'g', 'title', 'desc', 'rect', 'line', 'text', 'circle'];
+/** The elements and attributes devguide's directives emit, beyond GitHub's list (`button`: the tabs' tablist). */
+const DEVGUIDE_TAGS = ['aside', 'button', 'section', 'figure', 'figcaption', 'span', 'svg', 'g', 'title', 'desc', 'rect', 'line', 'text', 'circle'];
 const SVG_ATTRIBUTES = ['viewBox', 'xmlns', 'x', 'y', 'x1', 'x2', 'y1', 'y2', 'width', 'height', 'textAnchor', 'dominantBaseline', 'focusable', 'cx', 'cy', 'r', 'fill'];
 
 export const SAFE_HTML_SCHEMA: Schema = {

@@ -84,7 +84,7 @@ describe('the bundled developer\'s guide', () => {
     await page.goto(`${site.url}/getting-started/setup/`);
     const title = page.locator('.site-title');
     await expect(title.evaluate((t) => t.scrollHeight <= t.clientHeight && t.scrollWidth <= t.clientWidth)).resolves.toBe(true);
-    for (const name of ['Menu', 'Dark theme']) await expect(page.getByRole('button', { name }).isVisible()).resolves.toBe(true);
+    for (const name of ['Menu', 'Theme: automatic, as your system']) await expect(page.getByRole('button', { name }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'Search', exact: true }).isVisible()).resolves.toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();

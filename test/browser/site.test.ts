@@ -140,18 +140,21 @@ describe('theme', () => {
     await page.goto(`${site.url}/tasks/first-task/`);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect(await background()).toBe('rgb(255, 255, 255)');
-    await expect(page.locator('[data-theme-toggle]').getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(page.getByRole('button', { name: 'Theme: light' }).count()).resolves.toBe(1);
     await context.close();
   });
 });
 
 describe('header and page polish', () => {
-  it('labels the theme toggle with a tooltip and keeps it dark when pressed in the dark theme', async () => {
+  it('labels the theme toggle with a tooltip and keeps it dark in the dark theme', async () => {
     const { page, context } = await newPage(site, { colorScheme: 'dark' });
     await page.goto(`${site.url}/start/setup/`);
     const toggle = page.locator('[data-theme-toggle]');
-    await expect(toggle.getAttribute('title')).resolves.toBe('Dark theme');
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(toggle.locator('.theme-auto').getAttribute('title')).resolves.toBe('Theme: automatic, as your system');
+    await expect(toggle.evaluate((t) => getComputedStyle(t).backgroundColor)).resolves.toBe('rgb(22, 27, 34)');
+    await toggle.click();
+    await toggle.click();
+    await expect(toggle.locator('.theme-dark').getAttribute('title')).resolves.toBe('Theme: dark');
     await expect(toggle.evaluate((t) => getComputedStyle(t).backgroundColor)).resolves.toBe('rgb(22, 27, 34)');
     await context.close();
   });
@@ -486,6 +489,23 @@ describe('accessibility', () => {
       await page.locator('.search-results .result-title').first().waitFor();
       found['search open'] = await axeViolations(page);
       expect(found).toEqual({ '/': [], '/start/setup/': [], '/tasks/first-task/': [], '/no-such-page/': [], '/tasks/': [], '/search/?q=build': [], '/todo/': [], 'search open': [] });
+      await context.close();
+    });
+
+    it(`has none with the keyboard shortcuts open, or the menu open at 320 px, in the ${scheme} theme`, async () => {
+      const { page, context } = await newPage(site, { colorScheme: scheme, bypassCSP: true });
+      const found: Record<string, string[]> = {};
+      await page.goto(`${site.url}/start/setup/`);
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+      found['shortcuts open'] = await axeViolations(page);
+      await page.setViewportSize({ width: 320, height: 640 });
+      for (const url of ['/start/setup/', '/']) {
+        await page.goto(`${site.url}${url}`);
+        await page.getByRole('button', { name: 'Menu' }).click();
+        found[`menu open on ${url}`] = await axeViolations(page);
+      }
+      expect(found).toEqual({ 'shortcuts open': [], 'menu open on /start/setup/': [], 'menu open on /': [] });
       await context.close();
     });
   }
