@@ -109,6 +109,7 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
       'astro:build:start': () => {
         const state = buildState();
         state.indexed = undefined;
+        state.searchMs = undefined;
         state.search = search = startIndexing(currentSite());
       },
       'astro:build:done': async ({ dir }) => {
@@ -123,9 +124,11 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         writeFeed(out, model);
         // The site's own assets, for a project whose public/ does not have them.
         for (const asset of ['favicon.svg']) if (!existsSync(path.join(out, asset))) copyFileSync(path.join(PROJECT_ROOT, 'public', asset), path.join(out, asset));
+        const searchStart = performance.now();
         buildState().indexed = await search!.write(out);
         writeOwners(out, model);
         writeVocabulary(out, model);
+        buildState().searchMs = performance.now() - searchStart;
         buildState().search = search = undefined;
       },
       'astro:server:setup': ({ server, logger }) => {

@@ -30,7 +30,12 @@ export function hasCurrentSite(): boolean {
 }
 
 const BUILD = Symbol.for('devguide.build');
-type BuildState = { search?: { close(): Promise<void> }; indexed?: number };
+type BuildState = {
+  search?: { close(): Promise<void> };
+  indexed?: number;
+  /** Milliseconds the build's last hook spent finishing the search index (the build's "search" stage). */
+  searchMs?: number;
+};
 
 /** What the integration's build hooks leave for the command that ran the build (the CLI). */
 export function buildState(): BuildState {
