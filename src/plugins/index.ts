@@ -18,6 +18,7 @@ import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import rehypeTaskList from './rehype-task-list.ts';
 import remarkCodeMeta from './remark-code-meta.ts';
+import remarkCopySites from './remark-copy-sites.ts';
 import remarkCommitExamples, { dataUses as commitDataUses } from './remark-commit-examples.ts';
 import remarkDataTables, { directives as dataTableDirectives } from './remark-data-tables.ts';
 import remarkExperts, { directives as expertsDirectives } from './remark-experts.ts';
@@ -55,6 +56,8 @@ export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[]
   return [
     remarkGfm,
     remarkDirective,
+    // Before anything changes the tree: where the file's own links are written, for its Markdown copy.
+    remarkCopySites,
     // First, so every later plugin sees included text (parsed with the extensions above).
     [remarkInclude, { root: options.includeRoot }],
     // After include, so included headings and code are covered; before remark-title, which takes the title's text.

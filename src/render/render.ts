@@ -73,6 +73,7 @@ function cacheKey(input: RenderInput, settings: string, dataHashes: Map<string, 
     .update(dataUsed(input.body, dataHashes))
     .update(input.file)
     .update(input.titleFromHeading ? '1' : '0')
+    .update(JSON.stringify(input.copy ?? null))
     .update(input.body)
     .update(includesFingerprint(input.body, input.file)) // the files it {{#include}}s; not the files those include
     .digest('hex')
