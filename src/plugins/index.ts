@@ -2,7 +2,6 @@
  * The Markdown pipeline, in order. One list serves the build, the dev server and Astro's own
  * `markdown.processor`, so every page renders the same way.
  */
-import rehypeRaw from 'rehype-raw';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import type { Plugin } from 'unified';
@@ -13,6 +12,7 @@ import rehypeHeadingLinks from './rehype-heading-links.ts';
 import rehypeInlineCode from './rehype-inline-code.ts';
 import rehypeMdbookWarning from './rehype-mdbook-warning.ts';
 import rehypeMermaid from './rehype-mermaid.ts';
+import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeRelativeLinks from './rehype-relative-links.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
@@ -80,7 +80,7 @@ export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[]
 /** The rehype plugins, in order. */
 export function rehypePlugins(options: PipelineOptions = {}): Array<Plugin<any[], any> | [Plugin<any[], any>, unknown]> {
   return [
-    rehypeRaw,
+    rehypeRawHtml,
     ...(options.trustHtml ? [] : [rehypeSafeHtml]),
     // After sanitising, which keeps their input (classes are allowed) and never sees their output.
     [rehypeMdbookWarning, { lang: options.lang }],
