@@ -117,6 +117,8 @@ export interface SiteModel {
 
 export interface LoadOptions {
   contentDir: string;
+  /** The folder as loadContent read it, when the caller has read it already. */
+  content?: ContentSource;
   /** Include draft guides and `:::todo` notes whatever site.yaml says (the dev server does). */
   drafts?: boolean;
   cacheDir?: string;
@@ -173,7 +175,7 @@ const LINK_CODES = new Set(['broken-link', 'broken-anchor', 'broken-image']);
 
 /** Reads, validates and renders a content folder. Never throws for bad content. */
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
-  const content = loadContent(options.contentDir);
+  const content = options.content ?? loadContent(options.contentDir);
   const diagnostics: Diagnostic[] = [...content.diagnostics];
   const config = content.site;
   const empty: SiteModel = { contentDir: content.contentDir, config, sections: [], listings: [], assets: [], pages: [], ladder: [], redirects: [], builtIn: [], externalLinks: [], diagnostics, stats: { rendered: 0, cached: 0, workers: 0, pages: 0 } };
@@ -403,6 +405,17 @@ function navigation(content: ContentSource, config: SiteConfig, visible: Page[])
     return item?.children.length ? [{ url: l.url, title: item.title, section: l.section, items: item.children, crumbs: trail(nav, l.url) }] : [];
   });
   return { sections, listings, published };
+}
+
+/**
+ * Which built-in pages a site will have (src/lib/routes.ts), from its configuration and experts
+ * index alone: known before any guide renders, so Astro can start building while they do.
+ * loadSite decides the same from the same files.
+ */
+export function routeContextOf(content: ContentSource, drafts = false): { experts?: ExpertsIndex; showTodos: boolean } {
+  if (!content.site) return { showTodos: Boolean(drafts) };
+  const experts = loadExperts(path.join(content.contentDir, 'experts.yaml'), { profileTemplate: content.site.profileUrl }).index;
+  return { ...(experts ? { experts } : {}), showTodos: content.site.options.showTodos || Boolean(drafts) };
 }
 
 export { neighbours };
