@@ -15,6 +15,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { displayPath, parseArgsOrExit, userPath, type Args, type CommandSpec } from '../lib/args.ts';
+import { buildStore } from '../lib/output.ts';
 import { CACHE_DIR, DEFAULT_CONTENT, PROJECT_ROOT } from '../lib/paths.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { guardCommand } from '../lib/crash.ts';
@@ -117,6 +118,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 function coldBuild(content: string, out: string, checkout: Checkout = THIS_CHECKOUT): Run {
   rmSync(checkout.cacheDir, { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
+  // The builds `out` linked to: a cold build has no earlier output to clean up either.
+  rmSync(buildStore(out), { recursive: true, force: true });
   return build(content, out, checkout);
 }
 
