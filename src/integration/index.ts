@@ -16,7 +16,7 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { hasErrors } from '../lib/diagnostics.ts';
-import { buildState, currentSite, hasCurrentSite, pendingRoutes, setCurrentSite, siteReady } from '../lib/model-store.ts';
+import { buildState, currentSite, hasCurrentSite, pendingRoutes, setCurrentSite, siteReady, skippedPages } from '../lib/model-store.ts';
 import type { SearchIndexJob } from '../lib/search-index.ts';
 import { CACHE_DIR, contentDirFromEnv, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
@@ -148,7 +148,7 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         writeHeaders(out, model);
         if (model.pages.some((p) => p.mermaid)) await writeDiagramScripts(out);
         writeSitemap(out, model);
-        writeMarkdown(out, model);
+        writeMarkdown(out, model, skippedPages());
         writeFeed(out, model);
         // The site's own assets, for a project whose public/ does not have them.
         for (const asset of ['favicon.svg']) if (!existsSync(path.join(out, asset))) copyFileSync(path.join(PROJECT_ROOT, 'public', asset), path.join(out, asset));
