@@ -5,15 +5,17 @@
  * Any error: every diagnostic printed once, exit code 1, the previous output untouched.
  */
 import { writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath, parseArgsOrExit, SHARED_OPTIONS, type CommandSpec } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
-import { buildState, setCurrentSite } from '../lib/model-store.ts';
+import { buildState, setCurrentSite, setPendingSite } from '../lib/model-store.ts';
 import { carryOver, pageFingerprints, reusablePages, saveManifest, templateFingerprint } from '../lib/incremental.ts';
 import { acquireBuildLock, BUILD_MARKER, BUILD_MARKER_TEXT, discard, outputProblem, publish, removeLeftovers, stagingDir } from '../lib/output.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
-import { loadSite, type SiteModel } from '../lib/site.ts';
+import { loadContent, type ContentSource } from '../lib/content.ts';
+import { loadSite, routeContextOf, type SiteModel } from '../lib/site.ts';
 import { guardCommand } from '../lib/crash.ts';
 
 export const command = {
@@ -49,10 +51,12 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     return { ok: false, out, timings, pages: 0 };
   }
   process.env.DEVGUIDE_CONTENT = contentDir;
-  const model = await loadSite({ contentDir, cacheDir: CACHE_DIR, warnLinks: options.warnLinks });
-  lap('content');
-  printDiagnostics(model.diagnostics);
-  if (hasErrors(model.diagnostics)) {
+  const content = loadContent(contentDir);
+  if (hasErrors(content.diagnostics)) {
+    // Nothing will be published: the guides render only so every problem is reported in one run.
+    const model = await loadSite({ contentDir, content, cacheDir: CACHE_DIR, warnLinks: options.warnLinks });
+    lap('content');
+    printDiagnostics(model.diagnostics);
     console.error(`\nBuild failed; ${displayPath(out)} was left as it was.`);
     return { ok: false, out, timings, pages: 0 };
   }
@@ -65,35 +69,74 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     return { ok: false, out, timings, pages: 0 };
   }
   try {
-    return await render(model, out, timings, lap, options.quiet);
+    return await render(content, options, out, timings, lap);
   } finally {
     release();
   }
 }
 
-async function render(model: SiteModel, out: string, timings: Record<string, number>, lap: (name: string) => void, quiet?: boolean): Promise<BuildResult> {
-  const fingerprints = pageFingerprints(model, templateFingerprint(PROJECT_ROOT));
-  const reused = reusablePages(CACHE_DIR, out, fingerprints);
-  setCurrentSite(model, reused);
+/** The content has errors (printed already): nothing is published. */
+class ContentErrors extends Error {}
+
+/**
+ * Renders the guides (in worker threads) while Astro bundles the templates; the integration holds
+ * Astro back from generating pages until the model is ready (setPendingSite).
+ */
+async function render(content: ContentSource, options: { quiet?: boolean; warnLinks?: boolean }, out: string, timings: Record<string, number>, lap: (name: string) => void): Promise<BuildResult> {
+  let reused = new Set<string>();
+  let fingerprints = new Map<string, string>();
+  const loading = loadSite({ contentDir: content.contentDir, content, cacheDir: CACHE_DIR, warnLinks: options.warnLinks }).then((model) => {
+    lap('content');
+    printDiagnostics(model.diagnostics);
+    if (hasErrors(model.diagnostics)) throw new ContentErrors('The content has errors (listed above).');
+    fingerprints = pageFingerprints(model, templateFingerprint(PROJECT_ROOT));
+    reused = reusablePages(CACHE_DIR, out, fingerprints);
+    setCurrentSite(model, reused);
+    return model;
+  });
+  const ready = loading.then(() => undefined);
+  setPendingSite(ready, routeContextOf(content));
+  // Both are awaited below, or by Astro's hooks; this keeps a failure before then from counting as unhandled.
+  loading.catch(() => undefined);
+  ready.catch(() => undefined);
+  // Deleted in the background while the guides render; best effort: what is left now is
+  // tried again by the next build.
+  const cleaning: Array<Promise<void>> = [];
   try {
-    removeLeftovers(CACHE_DIR, out);
+    removeLeftovers(CACHE_DIR, out, (p) => cleaning.push(rm(p, { recursive: true, force: true }).catch(() => undefined)));
   } catch {
-    // Best effort: what cannot be cleaned now is tried again by the next build.
+    // As above.
   }
   const staging = stagingDir(CACHE_DIR);
   let indexed: number;
+  let model: SiteModel;
   try {
     const { build } = await import('astro');
     // The integration's build hooks write the search index, redirects, _headers and the sitemap.
-    await build({ root: PROJECT_ROOT, outDir: staging, logLevel: quiet ? 'error' : 'warn', mode: 'production' });
-    carryOver(reused, out, staging);
+    const astro = build({ root: PROJECT_ROOT, outDir: staging, logLevel: options.quiet ? 'error' : 'warn', mode: 'production' });
+    astro.catch(() => undefined);
+    try {
+      model = await loading;
+    } catch (error) {
+      // Astro stops at the wait-for-model hook with the same error.
+      await astro.catch(() => undefined);
+      throw error;
+    }
+    await astro;
     indexed = buildState().indexed ?? 0;
-    writeFileSync(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
     lap('astro');
+    // Astro's time includes its last hook, which waits for the search index: report that apart.
+    const searchMs = Math.round(buildState().searchMs ?? 0);
+    timings.astro! -= searchMs;
+    timings.search = searchMs;
+    await Promise.all(cleaning);
+    carryOver(reused, out, staging);
+    writeFileSync(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
   } catch (error) {
     await buildState().search?.close();
     discard(staging);
-    console.error(`\nBuild failed: ${(error as Error).message}\n${displayPath(out)} was left as it was.`);
+    if (error instanceof ContentErrors) console.error(`\nBuild failed; ${displayPath(out)} was left as it was.`);
+    else console.error(`\nBuild failed: ${(error as Error).message}\n${displayPath(out)} was left as it was.`);
     return { ok: false, out, timings, pages: 0 };
   }
   let published: ReturnType<typeof publish>;
@@ -115,7 +158,8 @@ async function render(model: SiteModel, out: string, timings: Record<string, num
   } catch (error) {
     console.warn(`The new site is published at ${displayPath(out)}, but the list of its pages could not be saved (${(error as Error).message}); the next build renders every page again.`);
   }
-  if (!quiet) {
+  lap('publish');
+  if (!options.quiet) {
     console.log(`Built ${model.pages.length} guides (${model.stats.rendered} rendered, ${model.stats.cached} from cache, ${reused.size} pages unchanged), ${indexed} search records, into ${displayPath(out)}.`);
   }
   if (process.env.DEVGUIDE_STATS) console.log(`DEVGUIDE_STATS ${JSON.stringify({ timings, maxRssKb: process.resourceUsage().maxRSS })}`);

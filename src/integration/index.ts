@@ -16,7 +16,7 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { hasErrors } from '../lib/diagnostics.ts';
-import { buildState, currentSite, hasCurrentSite, setCurrentSite } from '../lib/model-store.ts';
+import { buildState, currentSite, hasCurrentSite, pendingRoutes, setCurrentSite, siteReady, skippedPages } from '../lib/model-store.ts';
 import type { SearchIndexJob } from '../lib/search-index.ts';
 import { CACHE_DIR, contentDirFromEnv, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
@@ -61,13 +61,33 @@ function requestGuard(): Plugin {
   };
 }
 
+/**
+ * A build-only Vite plugin: once Astro has bundled the templates, and before it generates any
+ * page, waits for the site model (which the CLI renders meanwhile, see setPendingSite). Its
+ * `buildApp` hook runs in that gap: Vite calls the first `post` hook right after building the
+ * environments, and Astro's own page generation is a `post` hook added after the user's plugins.
+ */
+function waitForModel(): Plugin {
+  return {
+    name: 'devguide:wait-for-model',
+    buildApp: {
+      order: 'post',
+      async handler() {
+        const start = performance.now();
+        await siteReady();
+        buildState().waitedMs = performance.now() - start;
+      },
+    },
+  };
+}
+
 export interface DevguideOptions {
   /** The content folder, relative to the Astro project's root (default `content`). */
   content?: string;
 }
 
 export default function devguide(options: DevguideOptions = {}): AstroIntegration {
-  let search: SearchIndexJob | undefined;
+  let search: Promise<SearchIndexJob> | undefined;
   let contentDir = contentDirFromEnv();
   return {
     name: 'devguide',
@@ -77,7 +97,10 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         // `npm run … -- --content DIR` wins; otherwise the option, from the project's root.
         if (!process.env.DEVGUIDE_CONTENT && options.content) contentDir = path.resolve(fileURLToPath(config.root), options.content);
         if (command === 'dev') updateConfig({ vite: { plugins: [requestGuard()] } });
-        if (!hasCurrentSite() || command === 'dev') {
+        // The CLI renders the guides while Astro bundles: it already knows which routes there are.
+        const pending = command === 'build' ? pendingRoutes() : undefined;
+        if (command === 'build') updateConfig({ vite: { plugins: [waitForModel()] } });
+        if (!pending && (!hasCurrentSite() || command === 'dev')) {
           const model = await loadSite({ contentDir, drafts: command === 'dev', cacheDir: CACHE_DIR });
           printDiagnostics(model.diagnostics);
           if (command === 'build' && hasErrors(model.diagnostics)) throw new Error('devguide: the content has errors (listed above).');
@@ -86,8 +109,9 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         // Every page comes from src/routes/ through the registry (src/lib/routes.ts), so a project
         // that adds devguide() gets the whole site; pages that need data exist only with it, and
         // the dev server always shows /todo/.
-        const model = currentSite();
-        const context = { experts: model.experts, showTodos: model.config.options.showTodos || command === 'dev', levels: [] };
+        const context = pending
+          ? { ...pending, levels: [] }
+          : { experts: currentSite().experts, showTodos: currentSite().config.options.showTodos || command === 'dev', levels: [] };
         const routes = [...CONTENT_ROUTES, ...BUILT_IN_ROUTES.filter((r) => r.pages(context).length).flatMap((r) => r.inject ?? [])];
         for (const { pattern, entrypoint } of routes) injectRoute({ pattern, entrypoint: new URL(`../routes/${entrypoint}`, import.meta.url).pathname });
         // The settings the site depends on: trailing slashes and folders per page, external scripts
@@ -109,7 +133,12 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
       'astro:build:start': () => {
         const state = buildState();
         state.indexed = undefined;
-        state.search = search = startIndexing(currentSite());
+        state.searchMs = undefined;
+        // Indexing starts as soon as the model is ready, beside Astro's bundling and rendering.
+        const job = siteReady().then((model) => startIndexing(model, path.join(CACHE_DIR, 'search', `${Date.now().toString(36)}-${process.pid}`)));
+        job.catch(() => undefined);
+        search = job;
+        state.search = { close: async () => (await job.catch(() => undefined))?.close() };
       },
       'astro:build:done': async ({ dir }) => {
         const out = fileURLToPath(dir);
@@ -119,13 +148,15 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         writeHeaders(out, model);
         if (model.pages.some((p) => p.mermaid)) await writeDiagramScripts(out);
         writeSitemap(out, model);
-        writeMarkdown(out, model);
+        writeMarkdown(out, model, skippedPages());
         writeFeed(out, model);
         // The site's own assets, for a project whose public/ does not have them.
         for (const asset of ['favicon.svg']) if (!existsSync(path.join(out, asset))) copyFileSync(path.join(PROJECT_ROOT, 'public', asset), path.join(out, asset));
-        buildState().indexed = await search!.write(out);
+        const searchStart = performance.now();
+        buildState().indexed = await (await search!).write(out);
         writeOwners(out, model);
         writeVocabulary(out, model);
+        buildState().searchMs = performance.now() - searchStart;
         buildState().search = search = undefined;
       },
       'astro:server:setup': ({ server, logger }) => {

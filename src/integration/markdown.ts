@@ -5,9 +5,11 @@ import { llmsFullTxt, llmsTxt } from '../lib/llms-txt.ts';
 import { markdownCopies, markdownUrl } from '../lib/markdown-copy.ts';
 import type { SiteModel } from '../lib/site.ts';
 
-export function writeMarkdown(dir: string, model: SiteModel): void {
+/** Writes the copies, but not those of `skip`: guides whose previous output the build carries over (incremental.ts). */
+export function writeMarkdown(dir: string, model: SiteModel, skip: ReadonlySet<string> = new Set()): void {
   const copies = markdownCopies(model);
   for (const [url, text] of copies) {
+    if (skip.has(url)) continue;
     const file = path.join(dir, decodeURIComponent(markdownUrl(url)));
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);

@@ -6,6 +6,7 @@ import { expertSearchRecords } from '../lib/experts.ts';
 import { startSearchIndex, type SearchIndexJob } from '../lib/search-index.ts';
 import type { SiteModel } from '../lib/site.ts';
 
-export function startIndexing(model: SiteModel): SearchIndexJob {
-  return startSearchIndex(model, model.experts ? expertSearchRecords(model.experts) : []);
+/** Starts the index; its files are written into `scratchDir` as soon as every page is in. */
+export function startIndexing(model: SiteModel, scratchDir?: string): SearchIndexJob {
+  return startSearchIndex(model, model.experts ? expertSearchRecords(model.experts) : [], { scratchDir });
 }

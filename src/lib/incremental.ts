@@ -58,6 +58,12 @@ function manifestPath(cacheDir: string, out: string): string {
   return path.join(cacheDir, 'builds', `${createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)}.json`);
 }
 
+/**
+ * The files of a guide's URL that come from its model alone, so an unchanged fingerprint means an
+ * unchanged file: the page, and its Markdown copy (markdown-copy.ts).
+ */
+const PAGE_FILES = ['index.html', 'index.md'];
+
 /** URLs whose previous output in `out` can be reused as it is. */
 export function reusablePages(cacheDir: string, out: string, fingerprints: Map<string, string>): Set<string> {
   const reusable = new Set<string>();
@@ -68,25 +74,30 @@ export function reusablePages(cacheDir: string, out: string, fingerprints: Map<s
     return reusable;
   }
   for (const [url, fingerprint] of fingerprints) {
-    if (previous[url] === fingerprint && existsSync(path.join(out, url, 'index.html'))) reusable.add(url);
+    if (previous[url] === fingerprint && PAGE_FILES.every((name) => existsSync(path.join(out, url, name)))) reusable.add(url);
   }
   return reusable;
 }
 
-/** Links (or copies) the reused pages from the previous output into the staging folder. */
+
+/** Links (or copies) the reused pages, and their Markdown copies, from the previous output into the staging folder. */
 export function carryOver(urls: Iterable<string>, from: string, to: string): number {
   let count = 0;
   for (const url of urls) {
-    const source = path.join(from, url, 'index.html');
-    const target = path.join(to, url, 'index.html');
-    if (!existsSync(source) || !statSync(source).isFile()) continue;
-    mkdirSync(path.dirname(target), { recursive: true });
-    try {
-      linkSync(source, target);
-    } catch {
-      copyFileSync(source, target);
+    let made = false;
+    for (const name of PAGE_FILES) {
+      const source = path.join(from, url, name);
+      const target = path.join(to, url, name);
+      if (!existsSync(source) || !statSync(source).isFile() || existsSync(target)) continue;
+      if (!made) mkdirSync(path.dirname(target), { recursive: true });
+      made = true;
+      try {
+        linkSync(source, target);
+      } catch {
+        copyFileSync(source, target);
+      }
     }
-    count++;
+    if (existsSync(path.join(to, url, 'index.html'))) count++;
   }
   return count;
 }

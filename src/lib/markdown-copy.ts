@@ -5,15 +5,15 @@
  * resolved them (`../setup.md` → the page's URL), then made absolute (root-relative when
  * site.yaml sets no `url`), so the text means the same wherever it is read or pasted.
  */
-import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { firstHeading, splitFrontmatter } from './guide.ts';
-import { readText } from './read-text.ts';
+import { splitFrontmatter } from './guide.ts';
+import { headingAttributes } from './heading-attributes.ts';
 import type { Page, SiteModel } from './site.ts';
 
 /** Where a page's Markdown copy is published: `/a/b/` → `/a/b/index.md`. */
@@ -90,22 +90,58 @@ function destination(href: string): string {
   return /[\s()<>]/.test(href) ? `<${href.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>` : href;
 }
 
+/**
+ * What a Markdown copy needs from the file's syntax tree, as plain data (so the renderer can
+ * take it from the tree it parses anyway, before its plugins change that tree): where each link,
+ * image and definition is written, which definition each reference uses, and the first `# heading`.
+ */
+export interface CopySites {
+  links: Array<{ type: 'link' | 'image' | 'definition'; url: string; identifier?: string; line: number; column: number; start: number; end: number; labelEnd?: number }>;
+  references: Array<{ identifier: string; line: number; column: number }>;
+  /** The first level-1 heading's text, its `{#id}` block left out. */
+  heading?: string;
+}
+
+/** The CopySites of a parsed file (remark-parse with GFM and directives, as the renderer parses). */
+export function copySites(tree: Root): CopySites {
+  const sites: CopySites = { links: [], references: [] };
+  visit(tree, (node: Nodes) => {
+    const start = node.position?.start;
+    if ((node.type === 'linkReference' || node.type === 'imageReference') && start) {
+      sites.references.push({ identifier: node.identifier, line: start.line, column: start.column });
+    } else if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && start?.offset !== undefined && node.position?.end.offset !== undefined) {
+      const children = 'children' in node ? node.children : [];
+      sites.links.push({
+        type: node.type,
+        url: node.url,
+        ...(node.type === 'definition' ? { identifier: node.identifier } : {}),
+        line: start.line,
+        column: start.column,
+        start: start.offset,
+        end: node.position.end.offset,
+        ...(node.type === 'definition' ? {} : { labelEnd: children.at(-1)?.position?.end.offset ?? start.offset + 1 }),
+      });
+    } else if (node.type === 'heading' && node.depth === 1 && sites.heading === undefined) {
+      const text = toString(node);
+      // `# Configuration {#config}`: the id block is not part of the title.
+      sites.heading = headingAttributes(text)?.text.trimEnd() ?? text;
+    }
+  });
+  return sites;
+}
+
 /** Where the destination of an inline link, image or definition is written in `body`. */
-function destinationRange(body: string, node: Nodes): [number, number] | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return undefined;
+function destinationRange(body: string, site: CopySites['links'][number]): [number, number] | undefined {
+  const { start, end } = site;
   let from: number;
-  if (node.type === 'definition') {
+  if (site.type === 'definition') {
     const colon = body.indexOf(']:', start);
     if (colon < 0 || colon >= end) return undefined;
     from = skipSpace(body, colon + 2);
   } else {
     // Autolinks (`<https://…>`, a bare URL) have no destination to rewrite.
     if (!/^!?\[/.test(body.slice(start, start + 2))) return undefined;
-    const children = 'children' in node ? node.children : [];
-    const labelEnd = children.at(-1)?.position?.end.offset ?? start + 1;
-    const bracket = body.indexOf('](', labelEnd);
+    const bracket = body.indexOf('](', site.labelEnd ?? start + 1);
     if (bracket < 0 || bracket >= end) return undefined;
     from = skipSpace(body, bracket + 2);
   }
@@ -115,51 +151,46 @@ function destinationRange(body: string, node: Nodes): [number, number] | undefin
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
+/** Where the renderer pointed the links it rewrote. */
+export type LinkTargets = NonNullable<Page['linkTargets']>;
+
 /**
- * The guide's Markdown copy from its file's text. `page.linkTargets` says where the renderer
- * pointed the links it rewrote; every other relative link is resolved against the page's URL,
- * as a browser resolves it on the page.
+ * The guide's Markdown copy from its body (frontmatter blanked) and the CopySites of its tree.
+ * `page.linkTargets` says where the renderer pointed the links it rewrote; every other relative
+ * link is resolved against the page's URL, as a browser resolves it on the page.
  */
-export function guideMarkdown(page: Pick<Page, 'title' | 'url' | 'linkTargets'>, text: string, siteUrl?: string): string {
-  const { body } = splitFrontmatter(text);
-  const tree = parser.parse(body) as Root;
+export function markdownCopy(page: Pick<Page, 'title' | 'url' | 'linkTargets'>, body: string, sites: CopySites, siteUrl?: string): string {
   const rendered = new Map((page.linkTargets ?? []).map((l) => [`${l.line}:${l.column}`, l]));
-  const renderedAt = (node: Nodes) => {
-    const start = node.position?.start;
-    return start ? rendered.get(`${start.line}:${start.column}`) : undefined;
-  };
+  const renderedAt = (site: { line: number; column: number }) => rendered.get(`${site.line}:${site.column}`);
   // A reference-style link is rewritten in its definition, where its destination is written.
   const byDefinition = new Map<string, { written: string; href: string }>();
-  visit(tree, (node: Nodes) => {
-    if (node.type !== 'linkReference' && node.type !== 'imageReference') return;
-    const target = renderedAt(node);
-    if (target && !byDefinition.has(node.identifier)) byDefinition.set(node.identifier, target);
-  });
+  for (const reference of sites.references) {
+    const target = renderedAt(reference);
+    if (target && !byDefinition.has(reference.identifier)) byDefinition.set(reference.identifier, target);
+  }
   const edits: Array<{ from: number; to: number; text: string }> = [];
-  visit(tree, (node: Nodes) => {
-    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-    const target = node.type === 'definition' ? byDefinition.get(node.identifier) : renderedAt(node);
-    const href = target && sameUrl(target.written, node.url) ? target.href : node.url;
+  for (const site of sites.links) {
+    const target = site.type === 'definition' ? byDefinition.get(site.identifier!) : renderedAt(site);
+    const href = target && sameUrl(target.written, site.url) ? target.href : site.url;
     const url = absoluteUrl(href, page.url, siteUrl);
-    const range = url === node.url ? undefined : destinationRange(body, node);
+    const range = url === site.url ? undefined : destinationRange(body, site);
     if (range) edits.push({ from: range[0], to: range[1], text: destination(url) });
-  });
+  }
   let markdown = body;
   for (const edit of edits.sort((a, b) => b.from - a.from)) markdown = markdown.slice(0, edit.from) + edit.text + markdown.slice(edit.to);
   markdown = markdown.replace(/^(?:[ \t]*\r?\n)+/, '').trimEnd();
   // The title leads the copy, unless the file's own `# heading` already gives it.
-  const heading = firstHeading(body);
-  const titled = heading?.text === page.title ? markdown : `# ${page.title}\n\n${markdown}`;
+  const titled = sites.heading === page.title ? markdown : `# ${page.title}\n\n${markdown}`;
   return `${titled}\n`;
 }
 
-/** Every published guide's Markdown copy, by page URL, in reading order (read from the content folder). */
-export function markdownCopies(model: Pick<SiteModel, 'contentDir' | 'config' | 'pages'>): Map<string, string> {
-  const copies = new Map<string, string>();
-  for (const page of model.pages) {
-    // The file was read moments ago to build the model; one that has gone since has no copy.
-    const { text } = readText(path.join(model.contentDir, page.relativePath));
-    if (text !== undefined) copies.set(page.url, guideMarkdown(page, text, model.config.url));
-  }
-  return copies;
+/** The guide's Markdown copy from its file's text (parsed here; the build takes it from the renderer). */
+export function guideMarkdown(page: Pick<Page, 'title' | 'url' | 'linkTargets'>, text: string, siteUrl?: string): string {
+  const { body } = splitFrontmatter(text);
+  return markdownCopy(page, body, copySites(parser.parse(body) as Root), siteUrl);
+}
+
+/** Every published guide's Markdown copy, by page URL, in reading order (as the renderer wrote them). */
+export function markdownCopies(model: Pick<SiteModel, 'pages'>): Map<string, string> {
+  return new Map(model.pages.flatMap((page) => (page.markdown === undefined ? [] : [[page.url, page.markdown] as const])));
 }

@@ -70,18 +70,23 @@ export function stagingDir(cacheDir: string): string {
 }
 
 /**
- * Removes what killed builds left: staging folders of processes that no longer run, builds in the
- * store that `out` does not point to, half-made links, and the `.staging-*`/`.old-*` folders of
- * earlier devguide versions. Returns the paths removed.
+ * Removes what killed builds left: staging and search-index folders of processes that no longer
+ * run, builds in the store that `out` does not point to, half-made links, and the
+ * `.staging-*`/`.old-*` folders of earlier devguide versions. Returns the paths removed.
+ * `deleteTree` deletes one (the build passes one that deletes in the background, beside its
+ * rendering).
  */
-export function removeLeftovers(cacheDir: string, out: string): string[] {
+export function removeLeftovers(cacheDir: string, out: string, deleteTree: (p: string) => void = (p) => rmSync(p, { recursive: true, force: true })): string[] {
   const removed: string[] = [];
   const remove = (p: string) => {
-    rmSync(p, { recursive: true, force: true });
+    deleteTree(p);
     removed.push(p);
   };
-  const staging = path.join(cacheDir, 'staging');
-  if (existsSync(staging)) for (const name of readdirSync(staging)) if (!isRunningPid(name)) remove(path.join(staging, name));
+  // Staging folders, and search indexes written ahead of their build (src/lib/search-index.ts).
+  for (const kind of ['staging', 'search']) {
+    const folder = path.join(cacheDir, kind);
+    if (existsSync(folder)) for (const name of readdirSync(folder)) if (!isRunningPid(name)) remove(path.join(folder, name));
+  }
   const target = path.resolve(out);
   const parent = path.dirname(target);
   const base = path.basename(target);

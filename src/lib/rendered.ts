@@ -52,6 +52,8 @@ export interface RenderInput {
   /** Markdown, with frontmatter lines blanked so positions match the file. */
   body: string;
   titleFromHeading?: boolean;
+  /** Where the page is published and its title: given, the renderer also writes its Markdown copy. */
+  copy?: { url: string; title: string; siteUrl?: string };
 }
 
 export interface RenderedPage {
@@ -66,8 +68,15 @@ export interface RenderedPage {
   resolved?: ResolvedLink[];
   /** The id of the level-1 heading that gave the title (it is shown in the page header). */
   titleId?: string;
+  /** The guide's Markdown copy (src/lib/markdown-copy.ts), when the input asked for one. */
+  markdown?: string;
   diagnostics: Diagnostic[];
 }
 
 /** Data files whose loading failed: directives that read them render nothing and report nothing. */
 export type InvalidData = 'experts' | 'labels' | 'releases';
+
+/** Where the links a page's renderer rewrote now point, by their place in the file. */
+export function linkTargets(r: Pick<RenderedPage, 'links' | 'resolved'>): Array<{ line: number; column: number; written: string; href: string }> {
+  return [...r.links.flatMap((l) => (l.written ? [{ line: l.line, column: l.column, written: l.written, href: l.href }] : [])), ...(r.resolved ?? []).map(({ line, column, written, href }) => ({ line, column, written, href }))];
+}

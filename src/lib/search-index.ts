@@ -3,6 +3,8 @@
  * rendered body, title and filters) while Astro writes the pages, so indexing runs on the other
  * core instead of after the build. Every call's `errors` is checked; the service is always closed.
  */
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { LEVEL_LABELS } from './schema.ts';
 import type { Page, SiteModel } from './site.ts';
@@ -84,6 +86,17 @@ export function recordDocument(record: SearchRecord, weight: number): string {
   return `<!doctype html><html lang="en"><head><title>${escapeHtml(record.title)}</title></head><body><div data-pagefind-body><meta data-pagefind-meta="title[content]" content="${escapeHtml(record.title)}">${filters.join('')}<p data-pagefind-weight="${weight}">${escapeHtml(record.content)}</p></div></body></html>`;
 }
 
+/** Moves a folder into place: a rename, or a copy when `to` is on another file system. */
+function moveFolder(from: string, to: string): void {
+  try {
+    if (existsSync(to)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+    renameSync(from, to);
+  } catch (error) {
+    if (!['EXDEV', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    cpSync(from, to, { recursive: true });
+  }
+}
+
 function check(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`);
 }
@@ -97,8 +110,12 @@ export interface SearchIndexJob {
   close(): Promise<void>;
 }
 
-/** Starts indexing the model's guides and `records` in the background. */
-export function startSearchIndex(model: SiteModel, records: readonly SearchRecord[] = []): SearchIndexJob {
+/**
+ * Starts indexing the model's guides and `records` in the background. With `scratchDir` (a new
+ * folder's path on the output's file system), the index files are written there as soon as the
+ * last page is added, while the site is still being built, and `write` only moves them in.
+ */
+export function startSearchIndex(model: SiteModel, records: readonly SearchRecord[] = [], options: { scratchDir?: string } = {}): SearchIndexJob {
   const labels = new Map(model.sections.map((s) => [s.id, s.label]));
   const indexPromise = pagefind.createIndex({ forceLanguage: 'en' }).then(({ index, errors }) => {
     check('start', errors);
@@ -125,16 +142,30 @@ export function startSearchIndex(model: SiteModel, records: readonly SearchRecor
   });
   // Errors surface through `write`; this keeps an early failure from being reported as unhandled.
   added.catch(() => undefined);
+  const scratch = options.scratchDir;
+  const early = scratch
+    ? added.then(async () => {
+        const written = await (await indexPromise).writeFiles({ outputPath: scratch });
+        check('write its files', written.errors);
+      })
+    : undefined;
+  early?.catch(() => undefined);
   return {
     added,
     async write(siteDir) {
+      const target = path.join(siteDir, 'pagefind');
       try {
         const count = await added;
-        const index = await indexPromise;
-        const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
-        check('write its files', written.errors);
+        if (early && scratch) {
+          await early;
+          moveFolder(scratch, target);
+        } else {
+          const written = await (await indexPromise).writeFiles({ outputPath: target });
+          check('write its files', written.errors);
+        }
         return count;
       } finally {
+        if (scratch) rmSync(scratch, { recursive: true, force: true });
         await pagefind.close();
       }
     },

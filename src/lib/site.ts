@@ -12,7 +12,7 @@ import { urlsInYaml } from './yaml.ts';
 import { lastUpdatedDates } from './git-dates.ts';
 import { ladder, type Rung } from './ladder.ts';
 import { findBrokenLinks, type LinkSource } from './links.ts';
-import type { Heading, InvalidData, LinkRef, RenderedPage, Todo } from './rendered.ts';
+import { linkTargets, type Heading, type InvalidData, type LinkRef, type RenderedPage, type Todo } from './rendered.ts';
 import { renderPages, type RenderStats } from '../render/render.ts';
 import { neighbours, readingOrder } from './reading-order.ts';
 import type { Level, SiteConfig } from './schema.ts';
@@ -57,6 +57,8 @@ export interface Page extends PageSummary {
    * place in the file, so the guide's Markdown copy points them the same way (markdown-copy.ts).
    */
   linkTargets?: Array<{ line: number; column: number; written: string; href: string }>;
+  /** The guide's Markdown copy, published at `<url>index.md` (markdown-copy.ts). */
+  markdown?: string;
   /** The pages above this one, for the breadcrumbs (its section first). */
   crumbs: Array<{ label: string; href?: string }>;
 }
@@ -115,6 +117,8 @@ export interface SiteModel {
 
 export interface LoadOptions {
   contentDir: string;
+  /** The folder as loadContent read it, when the caller has read it already. */
+  content?: ContentSource;
   /** Include draft guides and `:::todo` notes whatever site.yaml says (the dev server does). */
   drafts?: boolean;
   cacheDir?: string;
@@ -161,8 +165,8 @@ export function buildDate(): string {
 }
 
 /** The links `r` rewrote, with where they now point, when there are any. */
-function linkTargets(r: RenderedPage): Pick<Page, 'linkTargets'> {
-  const targets = [...r.links.flatMap((l) => (l.written ? [{ line: l.line, column: l.column, written: l.written, href: l.href }] : [])), ...(r.resolved ?? []).map(({ line, column, written, href }) => ({ line, column, written, href }))];
+function pageLinkTargets(r: RenderedPage): Pick<Page, 'linkTargets'> {
+  const targets = linkTargets(r);
   return targets.length ? { linkTargets: targets } : {};
 }
 
@@ -171,7 +175,7 @@ const LINK_CODES = new Set(['broken-link', 'broken-anchor', 'broken-image']);
 
 /** Reads, validates and renders a content folder. Never throws for bad content. */
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
-  const content = loadContent(options.contentDir);
+  const content = options.content ?? loadContent(options.contentDir);
   const diagnostics: Diagnostic[] = [...content.diagnostics];
   const config = content.site;
   const empty: SiteModel = { contentDir: content.contentDir, config, sections: [], listings: [], assets: [], pages: [], ladder: [], redirects: [], builtIn: [], externalLinks: [], diagnostics, stats: { rendered: 0, cached: 0, workers: 0, pages: 0 } };
@@ -195,7 +199,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   const today = buildDate();
   const repository = content.repository;
   const { pages: rendered, stats } = await renderPages(
-    guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading })),
+    guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading, copy: { url: g.url, title: g.title, ...(config.url ? { siteUrl: config.url } : {}) } })),
     {
       pipeline: {
         lang: config.lang,
@@ -236,7 +240,8 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       ...(r.titleId ? { titleId: r.titleId } : {}),
       lastUpdated: dates.get(path.relative(content.contentDir, guide.file).split(path.sep).join('/')),
       editUrl: editUrl(config, guide.relativePath),
-      ...linkTargets(r),
+      ...pageLinkTargets(r),
+      ...(r.markdown !== undefined ? { markdown: r.markdown } : {}),
       crumbs: [],
     };
   });
@@ -400,6 +405,17 @@ function navigation(content: ContentSource, config: SiteConfig, visible: Page[])
     return item?.children.length ? [{ url: l.url, title: item.title, section: l.section, items: item.children, crumbs: trail(nav, l.url) }] : [];
   });
   return { sections, listings, published };
+}
+
+/**
+ * Which built-in pages a site will have (src/lib/routes.ts), from its configuration and experts
+ * index alone: known before any guide renders, so Astro can start building while they do.
+ * loadSite decides the same from the same files.
+ */
+export function routeContextOf(content: ContentSource, drafts = false): { experts?: ExpertsIndex; showTodos: boolean } {
+  if (!content.site) return { showTodos: Boolean(drafts) };
+  const experts = loadExperts(path.join(content.contentDir, 'experts.yaml'), { profileTemplate: content.site.profileUrl }).index;
+  return { ...(experts ? { experts } : {}), showTodos: content.site.options.showTodos || Boolean(drafts) };
 }
 
 export { neighbours };

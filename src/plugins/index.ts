@@ -2,7 +2,6 @@
  * The Markdown pipeline, in order. One list serves the build, the dev server and Astro's own
  * `markdown.processor`, so every page renders the same way.
  */
-import rehypeRaw from 'rehype-raw';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import type { Plugin } from 'unified';
@@ -13,11 +12,13 @@ import rehypeHeadingLinks from './rehype-heading-links.ts';
 import rehypeInlineCode from './rehype-inline-code.ts';
 import rehypeMdbookWarning from './rehype-mdbook-warning.ts';
 import rehypeMermaid from './rehype-mermaid.ts';
+import rehypeRawHtml from './rehype-raw-html.ts';
 import rehypeRelativeLinks from './rehype-relative-links.ts';
 import rehypeSafeHtml from './rehype-safe-html.ts';
 import rehypeTableScroll from './rehype-table-scroll.ts';
 import rehypeTaskList from './rehype-task-list.ts';
 import remarkCodeMeta from './remark-code-meta.ts';
+import remarkCopySites from './remark-copy-sites.ts';
 import remarkCommitExamples, { dataUses as commitDataUses } from './remark-commit-examples.ts';
 import remarkDataTables, { directives as dataTableDirectives } from './remark-data-tables.ts';
 import remarkExperts, { directives as expertsDirectives } from './remark-experts.ts';
@@ -55,6 +56,8 @@ export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[]
   return [
     remarkGfm,
     remarkDirective,
+    // Before anything changes the tree: where the file's own links are written, for its Markdown copy.
+    remarkCopySites,
     // First, so every later plugin sees included text (parsed with the extensions above).
     [remarkInclude, { root: options.includeRoot }],
     // After include, so included headings and code are covered; before remark-title, which takes the title's text.
@@ -77,7 +80,7 @@ export function remarkPlugins(options: PipelineOptions = {}): Array<Plugin<any[]
 /** The rehype plugins, in order. */
 export function rehypePlugins(options: PipelineOptions = {}): Array<Plugin<any[], any> | [Plugin<any[], any>, unknown]> {
   return [
-    rehypeRaw,
+    rehypeRawHtml,
     ...(options.trustHtml ? [] : [rehypeSafeHtml]),
     // After sanitising, which keeps their input (classes are allowed) and never sees their output.
     [rehypeMdbookWarning, { lang: options.lang }],

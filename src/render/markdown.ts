@@ -10,7 +10,8 @@ import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { vfileDiagnostics } from '../lib/report.ts';
 import { rehypePlugins, remarkPlugins } from '../plugins/index.ts';
-import type { Heading, LinkRef, RenderedPage, RenderInput, Todo } from '../lib/rendered.ts';
+import { linkTargets, type Heading, type LinkRef, type RenderedPage, type RenderInput, type Todo } from '../lib/rendered.ts';
+import { markdownCopy } from '../lib/markdown-copy.ts';
 import type { PipelineOptions } from '../plugins/types.ts';
 
 export type { Heading, LinkRef, RenderedPage, RenderInput, Todo };
@@ -72,6 +73,7 @@ export async function renderPage(processor: MarkdownProcessor, input: RenderInpu
     ...(file.data.resolved?.length ? { resolved: file.data.resolved } : {}),
     ...(file.data.titleId ? { titleId: file.data.titleId } : {}),
     ...(file.data.mermaid ? { mermaid: true } : {}),
+    ...(input.copy && file.data.copySites ? { markdown: markdownCopy({ ...input.copy, linkTargets: linkTargets({ links: file.data.links ?? [], resolved: file.data.resolved }) }, input.body, file.data.copySites, input.copy.siteUrl) } : {}),
     diagnostics: vfileDiagnostics(file, input.file),
   };
 }

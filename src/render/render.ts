@@ -73,6 +73,7 @@ function cacheKey(input: RenderInput, settings: string, dataHashes: Map<string, 
     .update(dataUsed(input.body, dataHashes))
     .update(input.file)
     .update(input.titleFromHeading ? '1' : '0')
+    .update(JSON.stringify(input.copy ?? null))
     .update(input.body)
     .update(includesFingerprint(input.body, input.file)) // the files it {{#include}}s; not the files those include
     .digest('hex')
@@ -126,17 +127,26 @@ export async function renderPages(inputs: RenderInput[], options: RenderOptions)
 async function renderInWorkers(inputs: RenderInput[], count: number, pipeline: PipelineOptions, done: (index: number, page: RenderedPage) => void): Promise<void> {
   const workers = Array.from({ length: count }, () => new Worker(path.join(here, 'worker.ts'), { workerData: { pipeline: { ...pipeline, highlighter: undefined } } }));
   let next = 0;
+  // Pages each worker holds in its queue. The main thread may be busy for a second at a time
+  // (Astro bundles there meanwhile), so a worker must not wait for it to hand out the next page;
+  // a quarter of a worker's share keeps them busy and still evens out slow pages at the end.
+  const window = Math.max(8, Math.ceil(inputs.length / count / 4));
   try {
     await Promise.all(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let pending = 0;
             const send = () => {
-              if (next >= inputs.length) return resolve();
-              const id = next++;
-              worker.postMessage({ id, input: inputs[id] });
+              while (pending < window && next < inputs.length) {
+                const id = next++;
+                pending++;
+                worker.postMessage({ id, input: inputs[id] });
+              }
+              if (pending === 0) resolve();
             };
             worker.on('message', (message: { id: number; page: RenderedPage }) => {
+              pending--;
               done(message.id, message.page);
               send();
             });

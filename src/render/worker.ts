@@ -7,7 +7,12 @@ import { createMarkdownProcessor, renderPage, type RenderInput } from './markdow
 
 const processor = createMarkdownProcessor(workerData.pipeline);
 
-parentPort!.on('message', async (message: { id: number; input: RenderInput }) => {
-  const page = await renderPage(processor, message.input);
-  parentPort!.postMessage({ id: message.id, page });
+// Pages arrive several at a time (render.ts keeps a queue filled); they render one after another,
+// so only one page's trees are in memory at once.
+let queue = Promise.resolve();
+parentPort!.on('message', (message: { id: number; input: RenderInput }) => {
+  queue = queue.then(async () => {
+    const page = await renderPage(processor, message.input);
+    parentPort!.postMessage({ id: message.id, page });
+  });
 });

@@ -102,6 +102,9 @@ describe('bad input fails the build clearly and keeps the last good site', () =>
       expect(result.status).toBe(1);
       expect(result.output).toMatch(expected);
       expect(result.output).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+      // Found while the guides render (a link) or before (frontmatter), the build ends the same way.
+      expect(result.output).not.toContain('unexpected error');
+      expect(result.output).toMatch(/Build failed; .* was left as it was\.\n?$/);
       expect(treeHash(out)).toBe(goodHash);
     });
   }

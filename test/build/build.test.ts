@@ -152,6 +152,23 @@ describe('builds', () => {
     const fresh = buildFixture(dir);
     expect(treeHash(outDir)).toBe(treeHash(fresh.out));
   });
+
+  it('carry over the same pages when `check` ran between the edit and the build', () => {
+    const dir = contentFolder({
+      'guides/tasks/a.md': '---\ntitle: A\norder: 1\n---\nFirst.\n',
+      'guides/tasks/b.md': '---\ntitle: B\norder: 2\n---\nSecond.\n',
+      'guides/triage/c.md': '---\ntitle: C\n---\nThird.\n',
+    });
+    const outDir = buildFixture(dir).out;
+    writeFileSync(path.join(dir, 'guides/triage/c.md'), '---\ntitle: C\n---\nThird, checked.\n');
+    const check = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/check.ts'), '--content', dir], { encoding: 'utf8', cwd: ROOT });
+    expect(check.status, check.stderr).toBe(0);
+    const again = buildFixture(dir, ['--out', outDir]);
+    expect(again.status, again.stderr).toBe(0);
+    // `check` rendered the edited page into the cache; the build reuses it and the two unchanged pages.
+    expect(again.stdout).toMatch(/0 rendered, 3 from cache, 2 pages unchanged/);
+    expect(readFileSync(path.join(outDir, 'triage/c/index.html'), 'utf8')).toContain('Third, checked.');
+  });
 });
 
 describe('the output folder', () => {

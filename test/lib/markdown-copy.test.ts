@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { absoluteUrl, guideMarkdown, markdownUrl } from '../../src/lib/markdown-copy.ts';
+import { createMarkdownProcessor, renderPage } from '../../src/render/markdown.ts';
 
 const page = { title: 'Setting up', url: '/start/setup/' };
 const SITE = 'https://guide.example.org';
@@ -43,6 +47,28 @@ describe('the Markdown copy of a guide', () => {
 
   it('leaves a link to a page elsewhere in the tree alone when the renderer did not rewrite it', () => {
     expect(guideMarkdown({ ...page, linkTargets: [{ line: 1, column: 1, written: 'other.md', href: '/x/' }] }, '[a](b.md)\n', SITE)).toBe(`# Setting up\n\n[a](${SITE}/start/setup/b.md)\n`);
+  });
+});
+
+describe('the Markdown copy the renderer writes', () => {
+  it('is the copy guideMarkdown makes from the file, with the links the renderer resolved, taken from the tree it parsed anyway', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'devguide-copy-'));
+    mkdirSync(path.join(root, 'start'));
+    for (const name of ['setup.md', 'help.md']) writeFileSync(path.join(root, 'start', name), '# A page\n');
+    const text = '# Setting up {#top}\n\nSee [help](help.md#chat), [a ref][r], [up](../) and ![logo](img/logo.png).\n\n:::note\nInside [a note](help.md).\n:::\n\n[r]: ./help.md\n';
+    const file = path.join(root, 'start', 'setup.md');
+    const processor = createMarkdownProcessor({ links: { root, rootRelative: true } });
+    const rendered = await renderPage(processor, { file, body: text, titleFromHeading: true, copy: { url: '/start/setup/', title: 'Setting up', siteUrl: SITE } });
+    expect(rendered.markdown).toBe(
+      `# Setting up {#top}\n\nSee [help](${SITE}/start/help/#chat), [a ref][r], [up](${SITE}/) and ![logo](${SITE}/start/img/logo.png).\n\n:::note\nInside [a note](${SITE}/start/help/).\n:::\n\n[r]: ${SITE}/start/help/\n`,
+    );
+    const targets = [...rendered.links.flatMap((l) => (l.written ? [{ ...l, written: l.written }] : [])), ...(rendered.resolved ?? [])];
+    expect(rendered.markdown).toBe(guideMarkdown({ title: 'Setting up', url: '/start/setup/', linkTargets: targets }, text, SITE));
+  });
+
+  it('is left out when the input does not ask for it', async () => {
+    const rendered = await renderPage(createMarkdownProcessor(), { file: 'a.md', body: 'Text.\n' });
+    expect(rendered.markdown).toBeUndefined();
   });
 });
 
