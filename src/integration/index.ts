@@ -31,6 +31,7 @@ import { writeFeed } from './feed.ts';
 import { writeHeaders } from './headers.ts';
 import { writeMarkdown } from './markdown.ts';
 import { writeOwners } from './owners.ts';
+import { smallPreloadHelper } from './preload-helper.ts';
 import { writeRedirectPages } from './redirects.ts';
 import { startIndexing } from './search.ts';
 import { writeSitemap } from './sitemap.ts';
@@ -99,7 +100,7 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         if (command === 'dev') updateConfig({ vite: { plugins: [requestGuard()] } });
         // The CLI renders the guides while Astro bundles: it already knows which routes there are.
         const pending = command === 'build' ? pendingRoutes() : undefined;
-        if (command === 'build') updateConfig({ vite: { plugins: [waitForModel()] } });
+        if (command === 'build') updateConfig({ vite: { plugins: [waitForModel(), smallPreloadHelper()] } });
         if (!pending && (!hasCurrentSite() || command === 'dev')) {
           const model = await loadSite({ contentDir, drafts: command === 'dev', cacheDir: CACHE_DIR });
           printDiagnostics(model.diagnostics);

@@ -1,6 +1,6 @@
 /**
  * What each dynamic `import()` in the site's scripts runs through in a build, in place of Vite's own
- * preload helper (astro.config.mjs points Vite here). Vite rewrites `import(x)` as
+ * preload helper (src/integration/preload-helper.ts points Vite here). Vite rewrites `import(x)` as
  * `__vitePreload(() => import(x), deps)`, `deps` being the chunk and the chunks it imports, so they
  * download side by side rather than one after another. Vite's helper does that in 1.9 KB, with
  * base URLs, CSP nonces and error events this site has no use for; a guide's first view has 5 KB
