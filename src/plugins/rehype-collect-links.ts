@@ -23,7 +23,9 @@ export default function rehypeCollectLinks() {
     const anchors: string[] = [];
     visit(tree, 'element', (node: Element) => {
       const id = node.properties.id;
-      if (typeof id === 'string' && id) anchors.push(id);
+      // A tab group's own ids (remark-tabs) wire its buttons to its panels; they are not places to link to.
+      const role = node.properties.role;
+      if (typeof id === 'string' && id && role !== 'tab' && role !== 'tabpanel') anchors.push(id);
       const name = node.properties.name;
       if (node.tagName === 'a' && typeof name === 'string' && name) anchors.push(name);
       if ((node.tagName === 'a' || node.tagName === 'area') && typeof node.properties.href === 'string') {

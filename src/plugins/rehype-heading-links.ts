@@ -31,7 +31,7 @@ const HEADING = /^h([1-6])$/;
  * tab buttons and panels that src/scripts/page.ts adds). A heading never takes one of them, or
  * the page would have two elements with one id: `## Main` becomes `#main-1`.
  */
-export const LAYOUT_IDS: readonly string[] = ['main', 'top', 'sidebar', 'toc-title', 'search-dialog-input', 'search-dialog-status', 'search-dialog-filters'];
+export const LAYOUT_IDS: readonly string[] = ['main', 'top', 'sidebar', 'toc-title', 'search-dialog-input', 'search-dialog-status', 'search-dialog-filters', 'keys-title'];
 const LAYOUT_ID_PATTERN = /^(?:tab|panel)-\d+-\d+$/;
 
 export interface Options {
