@@ -14,7 +14,6 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { splitFrontmatter } from './guide.ts';
 import { headingAttributes } from './heading-attributes.ts';
-import type { Page, SiteModel } from './site.ts';
 
 /** Where a page's Markdown copy is published: `/a/b/` → `/a/b/index.md`. */
 export function markdownUrl(pageUrl: string): string {
@@ -152,14 +151,21 @@ function destinationRange(body: string, site: CopySites['links'][number]): [numb
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 /** Where the renderer pointed the links it rewrote. */
-export type LinkTargets = NonNullable<Page['linkTargets']>;
+export type LinkTargets = Array<{ line: number; column: number; written: string; href: string }>;
+
+/** What a copy needs to know of its page (a site.ts Page has it; the renderer passes its own). */
+export interface CopiedPage {
+  title: string;
+  url: string;
+  linkTargets?: LinkTargets;
+}
 
 /**
  * The guide's Markdown copy from its body (frontmatter blanked) and the CopySites of its tree.
  * `page.linkTargets` says where the renderer pointed the links it rewrote; every other relative
  * link is resolved against the page's URL, as a browser resolves it on the page.
  */
-export function markdownCopy(page: Pick<Page, 'title' | 'url' | 'linkTargets'>, body: string, sites: CopySites, siteUrl?: string): string {
+export function markdownCopy(page: CopiedPage, body: string, sites: CopySites, siteUrl?: string): string {
   const rendered = new Map((page.linkTargets ?? []).map((l) => [`${l.line}:${l.column}`, l]));
   const renderedAt = (site: { line: number; column: number }) => rendered.get(`${site.line}:${site.column}`);
   // A reference-style link is rewritten in its definition, where its destination is written.
@@ -185,12 +191,12 @@ export function markdownCopy(page: Pick<Page, 'title' | 'url' | 'linkTargets'>, 
 }
 
 /** The guide's Markdown copy from its file's text (parsed here; the build takes it from the renderer). */
-export function guideMarkdown(page: Pick<Page, 'title' | 'url' | 'linkTargets'>, text: string, siteUrl?: string): string {
+export function guideMarkdown(page: CopiedPage, text: string, siteUrl?: string): string {
   const { body } = splitFrontmatter(text);
   return markdownCopy(page, body, copySites(parser.parse(body) as Root), siteUrl);
 }
 
 /** Every published guide's Markdown copy, by page URL, in reading order (as the renderer wrote them). */
-export function markdownCopies(model: Pick<SiteModel, 'pages'>): Map<string, string> {
+export function markdownCopies(model: { pages: ReadonlyArray<{ url: string; markdown?: string }> }): Map<string, string> {
   return new Map(model.pages.flatMap((page) => (page.markdown === undefined ? [] : [[page.url, page.markdown] as const])));
 }
