@@ -86,15 +86,16 @@ export function recordDocument(record: SearchRecord, weight: number): string {
   return `<!doctype html><html lang="en"><head><title>${escapeHtml(record.title)}</title></head><body><div data-pagefind-body><meta data-pagefind-meta="title[content]" content="${escapeHtml(record.title)}">${filters.join('')}<p data-pagefind-weight="${weight}">${escapeHtml(record.content)}</p></div></body></html>`;
 }
 
-/** Moves a folder into place: a rename, or a copy when `to` is on another file system. */
+/** Moves a folder into place: a rename, or a copy when `to` exists already or is on another file system. */
 function moveFolder(from: string, to: string): void {
-  try {
-    if (existsSync(to)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-    renameSync(from, to);
-  } catch (error) {
-    if (!['EXDEV', 'EEXIST'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
-    cpSync(from, to, { recursive: true });
+  if (!existsSync(to)) {
+    try {
+      return renameSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    }
   }
+  cpSync(from, to, { recursive: true });
 }
 
 function check(step: string, errors: string[]): void {
