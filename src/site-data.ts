@@ -1,8 +1,9 @@
 /**
- * What pages read: the site model loaded by the CLI or the integration, plus small view helpers.
+ * What pages read: the site model loaded by the CLI or the integration (through the virtual module
+ * that src/integration/site-module.ts serves), plus small view helpers.
  * Pages never touch the file system or the Markdown pipeline themselves.
  */
-import { currentSite, skippedPages } from './lib/model-store.ts';
+import { site as currentSite, skippedPages } from 'virtual:devguide/site';
 import { neighbours } from './lib/reading-order.ts';
 import type { Listing, Page, SiteModel } from './lib/site.ts';
 

@@ -16,7 +16,6 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { hasErrors } from '../lib/diagnostics.ts';
-import { buildState, currentSite, hasCurrentSite, pendingRoutes, setCurrentSite, siteReady, skippedPages } from '../lib/model-store.ts';
 import type { SearchIndexJob } from '../lib/search-index.ts';
 import { CACHE_DIR, contentDirFromEnv, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
@@ -32,10 +31,13 @@ import { writeHeaders } from './headers.ts';
 import { writeMarkdown } from './markdown.ts';
 import { writeOwners } from './owners.ts';
 import { smallPreloadHelper } from './preload-helper.ts';
+import { modelStore, siteModule } from './site-module.ts';
 import { writeRedirectPages } from './redirects.ts';
 import { startIndexing } from './search.ts';
 import { writeSitemap } from './sitemap.ts';
 import { writeVocabulary } from './vocabulary.ts';
+
+const { buildState, currentSite, hasCurrentSite, pendingRoutes, setCurrentSite, siteReady, skippedPages } = modelStore();
 
 
 /**
@@ -97,7 +99,7 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         if (command !== 'dev' && command !== 'build') return;
         // `npm run … -- --content DIR` wins; otherwise the option, from the project's root.
         if (!process.env.DEVGUIDE_CONTENT && options.content) contentDir = path.resolve(fileURLToPath(config.root), options.content);
-        if (command === 'dev') updateConfig({ vite: { plugins: [requestGuard()] } });
+        updateConfig({ vite: { plugins: [siteModule(), ...(command === 'dev' ? [requestGuard()] : [])] } });
         // The CLI renders the guides while Astro bundles: it already knows which routes there are.
         const pending = command === 'build' ? pendingRoutes() : undefined;
         if (command === 'build') updateConfig({ vite: { plugins: [waitForModel(), smallPreloadHelper()] } });

@@ -236,14 +236,16 @@ describe('the Astro integration on its own', () => {
     expect(treeHash(plain)).toBe(treeHash(viaCli.out));
   });
 
-  it('adds the whole guide to an existing Astro project with devguide({ content }) in its config, beside its own pages', () => {
+  // An .mjs config is loaded by Node, an .ts one through Vite's module runner: the pages get the
+  // model either way.
+  it.each(['astro.config.mjs', 'astro.config.ts'])('adds the whole guide to an existing Astro project with devguide({ content }) in its %s, beside its own pages', (config) => {
     const project = mkdtempSync(path.join(tmpdir(), 'devguide-host-'));
     // devguide as a copy inside the project, as an installed package would be.
     for (const part of ['src', 'public', 'package.json']) cpSync(path.join(ROOT, part), path.join(project, 'vendor/devguide', part), { recursive: true });
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(project, 'node_modules'));
     cpSync(path.join(ROOT, 'test/fixtures/basic'), path.join(project, 'docs'), { recursive: true });
     writeFileSync(path.join(project, 'package.json'), '{ "type": "module" }\n');
-    writeFileSync(path.join(project, 'astro.config.mjs'), "import devguide from './vendor/devguide/src/integration/index.ts';\nexport default { output: 'static', integrations: [devguide({ content: 'docs' })] };\n");
+    writeFileSync(path.join(project, config), "import devguide from './vendor/devguide/src/integration/index.ts';\nexport default { output: 'static', integrations: [devguide({ content: 'docs' })] };\n");
     mkdirSync(path.join(project, 'src/pages'), { recursive: true });
     writeFileSync(path.join(project, 'src/pages/about.astro'), '<html lang="en"><head><title>About</title></head><body><h1>About us</h1></body></html>\n');
     const env = { ...process.env, DEVGUIDE_BUILD_DATE: '2026-01-15', DEVGUIDE_CONTENT: '' };
