@@ -5,6 +5,8 @@
  * the URL.
  */
 
+import { slug } from 'github-slugger';
+
 /** A numeric prefix that orders files: `02-`, `10_`, `3. `, followed by the name itself. */
 const NUMERIC_PREFIX = /^(\d+)[-_. ]+(?=\p{L})/u;
 
@@ -28,8 +30,12 @@ export function isFolderPage(name: string): boolean {
  * hyphens, and anything else that cannot sit in a URL segment dropped.
  */
 export function segmentSlug(name: string, stripPrefix = true): string {
+  // github-slugger, as for heading ids, on each dot-separated part (a URL keeps `3.14`), then
+  // ASCII only: a segment must read the same in every tool that prints or types it.
   return looseSegment(name, stripPrefix)
-    .replace(/[^a-z0-9.-]/g, '')
+    .split('.')
+    .map((part) => slug(part).replace(/[^a-z0-9-]/g, ''))
+    .join('.')
     .replace(/-+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '');
 }

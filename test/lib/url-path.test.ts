@@ -10,6 +10,12 @@ describe('URLs from paths', () => {
     expect(urlForPath('dev_guide/build_tools.md')).toBe('/dev-guide/build-tools/');
   });
 
+  it('drop punctuation as GitHub does for heading ids, fold accents, and keep only ASCII', () => {
+    expect(urlForPath('C++ & Rust (notes).md')).toBe('/c-rust-notes/');
+    expect(urlForPath('Ünïcode/Café.md')).toBe('/unicode/cafe/');
+    expect(urlForPath('FAQ: why?.md')).toBe('/faq-why/');
+  });
+
   it('drop a numeric prefix that only orders files and folders, but keep numbers that are names', () => {
     expect(urlForPath('01-intro/02-build.md')).toBe('/intro/build/');
     expect(urlForPath('notes/3.14-changes.md')).toBe('/notes/3.14-changes/');
