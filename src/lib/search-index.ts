@@ -47,7 +47,10 @@ export const SEARCH_WEIGHTS = {
  * element with an id, but only headings become sub-results, so other ids are dead weight in every
  * fragment). Header cells are indexed as cells: Pagefind ends a `td`, not a `th`, with a
  * separator, so a header row ran together as one word ("VersionBranchStatus"), which no one
- * searches for and which cost its own index entries. Buttons (a tab group's tablist) are controls
+ * searches for and which cost its own index entries. A cell that another follows in its row ends
+ * with " |": Pagefind ends a cell with a full stop unless its text already ends in punctuation,
+ * so an excerpt read "3.13. 3.13. security fixes only. 2024-10-07." and marked "3.13." with its
+ * stop; now it reads like a Markdown row, "3.13 | security fixes only | 2024-10-07.". Buttons (a tab group's tablist) are controls
  * that repeat the labels their panels already show, and are left out. The body is our own
  * renderer's serialized hast, so its tags are always written alike.
  */
@@ -56,6 +59,7 @@ export function weightedBody(html: string): string {
     .replace(/(<(?!h[1-6][\s>])[a-z][a-z0-9]*\b[^>]*?) id="[^"]*"/g, '$1')
     .replace(/<(pre|table)(?=[\s>])/g, `<$1 data-pagefind-weight="${SEARCH_WEIGHTS.block}"`)
     .replace(/<(\/?)th(?=[\s>])/g, '<$1td')
+    .replace(/<\/td>(\s*)(?=<td[\s>])/g, ' |</td>$1')
     .replace(/<button(?=[\s>])/g, '<button data-pagefind-ignore')
     .replace(/<tbody\b[\s\S]*?<\/tbody>/g, (rows) => rows.replace(/(<tr\b[^>]*>\s*<td)(?=[\s>])/g, `$1 data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}"`));
 }

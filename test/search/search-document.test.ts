@@ -7,16 +7,22 @@ describe('the document Pagefind indexes for a guide', () => {
     const html = '<p>Run <code>make</code>.</p><pre class="shiki"><code>make -j</code></pre><table><thead><tr><th>Label</th></tr></thead><tbody><tr id="label-easy"><td>easy</td><td>A first fix.</td></tr></tbody></table>';
     expect(weightedBody(html)).toBe(
       `<p>Run <code>make</code>.</p><pre data-pagefind-weight="${SEARCH_WEIGHTS.block}" class="shiki"><code>make -j</code></pre>` +
-        `<table data-pagefind-weight="${SEARCH_WEIGHTS.block}"><thead><tr><td>Label</td></tr></thead><tbody><tr><td data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}">easy</td><td>A first fix.</td></tr></tbody></table>`,
+        `<table data-pagefind-weight="${SEARCH_WEIGHTS.block}"><thead><tr><td>Label</td></tr></thead><tbody><tr><td data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}">easy |</td><td>A first fix.</td></tr></tbody></table>`,
     );
   });
 
   it('indexes header cells as cells, so a header row is words, and raises a row header like a first cell', () => {
     const html = '<table><thead><tr><th scope="col">Version</th><th scope="col">Status</th></tr></thead><tbody><tr><th scope="row">3.14</th><td>bugfix</td></tr></tbody></table>';
     expect(weightedBody(html)).toBe(
-      `<table data-pagefind-weight="${SEARCH_WEIGHTS.block}"><thead><tr><td scope="col">Version</td><td scope="col">Status</td></tr></thead>` +
-        `<tbody><tr><td data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}" scope="row">3.14</td><td>bugfix</td></tr></tbody></table>`,
+      `<table data-pagefind-weight="${SEARCH_WEIGHTS.block}"><thead><tr><td scope="col">Version |</td><td scope="col">Status</td></tr></thead>` +
+        `<tbody><tr><td data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}" scope="row">3.14 |</td><td>bugfix</td></tr></tbody></table>`,
     );
+  });
+
+  it('separates the cells of a row with a bar, so an excerpt does not read a row as sentences', () => {
+    const html = '<table><tbody><tr><td>3.13</td>\n<td>security fixes</td><td>2024-10-07</td></tr></tbody></table>';
+    const cells = weightedBody(html).match(/<td[^>]*>[^<]*<\/td>/g);
+    expect(cells?.map((cell) => cell.replace(/<[^>]+>/g, ''))).toEqual(['3.13 |', 'security fixes |', '2024-10-07']);
   });
 
   it("leaves out buttons, such as a tab group's tabs, whose labels the panels repeat", () => {
