@@ -402,10 +402,20 @@ async function chromiumPath(): Promise<string> {
  */
 function watchForResults(): void {
   const w = window as unknown as { __searchDone?: number; __lastInput?: number };
-  new MutationObserver(() => {
-    if (w.__searchDone === undefined && document.querySelector('.search-results li')) w.__searchDone = performance.now();
+  // Results count when a list of results gets its items: on the page at first, in the dialog after
+  // the last keystroke (a search for part of the word may show results while typing goes on).
+  new MutationObserver((records) => {
+    const shown = records.some((r) => (r.target as Element).matches?.('.search-results') && [...r.addedNodes].some((n) => n.nodeName === 'LI'));
+    if (w.__searchDone === undefined && shown) w.__searchDone = performance.now();
   }).observe(document, { childList: true, subtree: true });
-  addEventListener('input', () => (w.__lastInput = performance.now()), true);
+  addEventListener(
+    'input',
+    () => {
+      w.__lastInput = performance.now();
+      w.__searchDone = undefined;
+    },
+    true,
+  );
 }
 
 /**

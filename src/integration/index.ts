@@ -34,6 +34,7 @@ import { smallPreloadHelper } from './preload-helper.ts';
 import { modelStore, siteModule } from './site-module.ts';
 import { writeRedirectPages } from './redirects.ts';
 import { startIndexing } from './search.ts';
+import { writeSearchPreloads } from './search-preload.ts';
 import { writeSitemap } from './sitemap.ts';
 import { writeVocabulary } from './vocabulary.ts';
 
@@ -157,6 +158,7 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         for (const asset of ['favicon.svg']) if (!existsSync(path.join(out, asset))) copyFileSync(path.join(PROJECT_ROOT, 'public', asset), path.join(out, asset));
         const searchStart = performance.now();
         buildState().indexed = await (await search!).write(out);
+        writeSearchPreloads(out);
         writeOwners(out, model);
         writeVocabulary(out, model);
         buildState().searchMs = performance.now() - searchStart;

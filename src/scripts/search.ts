@@ -4,33 +4,10 @@
  * to (page.ts calls `warmSearch`). Its words come from the root's `data-strings`
  * (src/i18n/script-strings.ts), in the site's language.
  */
-import { SEARCH_OPTIONS } from '../lib/search-options.ts';
 import type { SearchStrings } from '../i18n/script-strings.ts';
 import { ownersOf } from './path-search.ts';
+import { pagefind, type Found, type Pagefind, type PagefindData } from './pagefind.ts';
 import { didYouMean, isRealMatch, joined, markedParts, matchedWords, searchQuery, typedTerms, VOCABULARY_FILE, withExactNumbers, type Vocabulary } from '../lib/search-words.ts';
-
-interface PagefindData {
-  url: string;
-  /** Escaped text with `<mark>` around the words that matched. */
-  excerpt: string;
-  /** The page's text, and the places of the words that matched in it (split at white space). */
-  content: string;
-  locations: number[];
-  meta: { title?: string; keywords?: string };
-  filters: Record<string, string[]>;
-  sub_results: Array<{ title: string; url: string; excerpt: string }>;
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindData>;
-}
-type Found = { results: PagefindResult[] };
-interface Pagefind {
-  options(o: Record<string, unknown>): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(term: string | null, o?: { filters?: Record<string, string> }): Promise<Found>;
-  debouncedSearch(term: string | null, o?: { filters?: Record<string, string> }, ms?: number): Promise<Found | null>;
-}
 
 /** Results shown at first, and added by each "Show more". */
 const PAGE = 12;
@@ -43,19 +20,8 @@ const FIRST = 4;
  */
 const PAUSE_MS = 100;
 
-let loading: Promise<Pagefind> | undefined;
-function pagefind(): Promise<Pagefind> {
-  const url = '/pagefind/pagefind.js';
-  return (loading ??= import(/* @vite-ignore */ url).then(async (pf: Pagefind) => {
-    // Short records (a person's page, one row of the experts index) would outrank whole guides
-    // that discuss a term at length; a lower page-length bias keeps guides near the top.
-    await pf.options(SEARCH_OPTIONS);
-    return pf;
-  }));
-}
-
 let filterValues: Promise<Record<string, Record<string, number>>> | undefined;
-/** The filters and their values; asking for them starts Pagefind: its worker, WebAssembly and index. */
+/** The filters and their values; asking for them starts Pagefind: its WebAssembly and index. */
 const availableFilters = () => (filterValues ??= pagefind().then((pf) => pf.filters()));
 
 /**

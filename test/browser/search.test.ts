@@ -229,6 +229,31 @@ describe('loading', () => {
     await context.close();
   });
 
+  it('on /search/?q=, fetches Pagefind\'s first files with the page, each once, and no web worker', async () => {
+    const { page, context, errors } = await newPage(guide);
+    const requested: Array<{ path: string; search: string; at: number }> = [];
+    context.on('request', (r) => requested.push({ path: new URL(r.url()).pathname, search: new URL(r.url()).search, at: requested.length }));
+    await page.goto(`${guide.url}/search/?q=asyncio`);
+    await titles(page).first().waitFor({ timeout: 15_000 });
+    const paths = requested.map((r) => r.path);
+    const entry = requested.filter((r) => r.path === '/pagefind/pagefind-entry.json');
+    // The entry file is asked for once, under the tag the page's preload link names.
+    expect(entry).toHaveLength(1);
+    const tag = await page.locator('link[rel="preload"][data-pagefind-entry]').getAttribute('href');
+    expect(tag).toMatch(/^\/pagefind\/pagefind-entry\.json\?ts=[0-9a-f]{12}$/);
+    expect(`${entry[0]!.path}${entry[0]!.search}`).toBe(tag);
+    // The entry, metadata and WebAssembly are requested before the search UI's own code.
+    const ui = paths.findIndex((p) => /^\/_astro\/search\.[\w-]+\.js$/.test(p));
+    expect(ui).toBeGreaterThan(0);
+    for (const file of [/^\/pagefind\/pagefind-entry\.json$/, /^\/pagefind\/pagefind\..*\.pf_meta$/, /^\/pagefind\/wasm\./]) {
+      expect(paths.filter((p) => file.test(p)), String(file)).toHaveLength(1);
+      expect(paths.findIndex((p) => file.test(p)), String(file)).toBeLessThan(ui);
+    }
+    expect(paths).not.toContain('/pagefind/pagefind-worker.js');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it("keeps a guide's first view within 5 KB of script", async () => {
     const { page, context } = await newPage(guide);
     await page.goto(`${guide.url}/triage/triaging-an-issue/`);
