@@ -9,6 +9,7 @@ import * as pagefind from 'pagefind';
 import { LEVEL_LABELS } from './schema.ts';
 import type { Page, SiteModel } from './site.ts';
 import { escapeHtml } from './html.ts';
+import { CODE_END, CODE_START } from './search-words.ts';
 
 /** A result that is not a guide, e.g. one row of the experts index. */
 export interface SearchRecord {
@@ -50,7 +51,8 @@ export const SEARCH_WEIGHTS = {
  * searches for and which cost its own index entries. A cell that another follows in its row ends
  * with " |": Pagefind ends a cell with a full stop unless its text already ends in punctuation,
  * so an excerpt read "3.13. 3.13. security fixes only. 2024-10-07." and marked "3.13." with its
- * stop; now it reads like a Markdown row, "3.13 | security fixes only | 2024-10-07.". Buttons (a tab group's tablist) are controls
+ * stop; now it reads like a Markdown row, "3.13 | security fixes only | 2024-10-07.". A code
+ * block is wrapped in search-words.ts's code marks, so the search UI shows it as code. Buttons (a tab group's tablist) are controls
  * that repeat the labels their panels already show, and are left out. The body is our own
  * renderer's serialized hast, so its tags are always written alike.
  */
@@ -61,6 +63,8 @@ export function weightedBody(html: string): string {
     .replace(/<(\/?)th(?=[\s>])/g, '<$1td')
     .replace(/<\/td>(\s*)(?=<td[\s>])/g, ' |</td>$1')
     .replace(/<button(?=[\s>])/g, '<button data-pagefind-ignore')
+    .replace(/<pre\b[^>]*>/g, `$& ${CODE_START} `)
+    .replace(/<\/pre>/g, ` ${CODE_END} $&`)
     .replace(/<tbody\b[\s\S]*?<\/tbody>/g, (rows) => rows.replace(/(<tr\b[^>]*>\s*<td)(?=[\s>])/g, `$1 data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}"`));
 }
 

@@ -90,6 +90,15 @@ export function matchedWords(data: MatchedData, terms: readonly string[]): strin
   return [...inText, ...inMeta.filter((word) => terms.some((t) => isRealMatch(t, word)))];
 }
 
+/**
+ * The words results matched, as "did you mean" compares them with the typed terms: each whole
+ * ("--with-pydebug" as withpydebug) and each part between its punctuation (with, pydebug), so a
+ * term found inside a longer word ("pydebug") counts as found.
+ */
+export function foundWords(words: readonly string[]): Set<string> {
+  return new Set(words.flatMap((word) => [joined(word), ...parts(word)]));
+}
+
 /** The part of Pagefind's API `withExactNumbers` uses: a search, and each result's page id. */
 export interface PagefindSearch {
   search(term: string): Promise<{ results: ReadonlyArray<{ id: string }> }>;
@@ -194,3 +203,54 @@ export function markedParts(text: string, terms: readonly string[]): Array<[star
   }
   return found;
 }
+
+/**
+ * Marks around code blocks in the text Pagefind indexes (search-index.ts wraps every `<pre>` in
+ * them, each mark a word of its own), so an excerpt can show a shell session as code rather than
+ * as a run-on sentence. Private-use characters: Pagefind keeps them in a result's text but indexes
+ * no word for them, so they change no match. Inline code is left unmarked: in a sentence it reads
+ * as words, and marking it too made this guide's index 1.6 % larger.
+ */
+export const CODE_START = '\uE000';
+export const CODE_END = '\uE001';
+
+/** A stretch of an excerpt: text, marked as a match or not. */
+export interface Stretch {
+  text: string;
+  marked: boolean;
+}
+
+/**
+ * An excerpt's stretches grouped into prose and code, by the code marks in them (dropped). An
+ * excerpt is a window on the text, so it may start inside code (its first mark is an end) or end
+ * inside it (a start with no end).
+ */
+export function codeRuns(stretches: readonly Stretch[]): Array<{ code: boolean; stretches: Stretch[] }> {
+  const all = stretches.map((s) => s.text).join('');
+  const firstMark = all.search(/[\uE000\uE001]/u);
+  let code = firstMark >= 0 && all[firstMark] === CODE_END;
+  const runs: Array<{ code: boolean; stretches: Stretch[] }> = [];
+  const add = (text: string, marked: boolean) => {
+    if (!text) return;
+    const last = runs.at(-1);
+    if (last?.code === code) last.stretches.push({ text, marked });
+    else runs.push({ code, stretches: [{ text, marked }] });
+  };
+  for (const { text, marked } of stretches) {
+    const pieces = text.split(/([\uE000\uE001])/u);
+    for (const piece of pieces) {
+      if (piece === CODE_START) code = true;
+      else if (piece === CODE_END) code = false;
+      else add(piece, marked);
+    }
+  }
+  // The marks stand as words of their own (search-index.ts), so code has a space at each end.
+  for (const run of runs.filter((r) => r.code)) {
+    run.stretches[0]!.text = run.stretches[0]!.text.trimStart();
+    run.stretches.at(-1)!.text = run.stretches.at(-1)!.text.trimEnd();
+  }
+  return runs.map((r) => ({ ...r, stretches: r.stretches.filter((s) => s.text) })).filter((r) => r.stretches.length);
+}
+
+/** `text` without code marks (a heading's title that holds code). */
+export const withoutCodeMarks = (text: string) => text.replace(/[\uE000\uE001]/gu, '');

@@ -7,7 +7,7 @@
 import type { SearchStrings } from '../i18n/script-strings.ts';
 import { ownersOf } from './path-search.ts';
 import { pagefind, type Found, type Pagefind, type PagefindData } from './pagefind.ts';
-import { didYouMean, isRealMatch, joined, markedParts, matchedWords, searchQuery, typedTerms, VOCABULARY_FILE, withExactNumbers, type Vocabulary } from '../lib/search-words.ts';
+import { codeRuns, didYouMean, foundWords, isRealMatch, joined, markedParts, withoutCodeMarks, matchedWords, searchQuery, typedTerms, VOCABULARY_FILE, withExactNumbers, type Vocabulary } from '../lib/search-words.ts';
 
 /** Results shown at first, and added by each "Show more". */
 const PAGE = 12;
@@ -55,24 +55,29 @@ function decodeText(html: string): string {
   return box.value;
 }
 
+/** A stretch the search matched, marked: only the parts that match a term ("Lib/asyncio/" marks "asyncio"). */
+function markNodes(text: string, terms: readonly string[]): Array<Node | string> {
+  const parts = markedParts(text, terms);
+  if (!parts.length) return [element('mark', {}, text)];
+  const nodes: Array<Node | string> = [];
+  let at = 0;
+  for (const [start, end] of parts) {
+    nodes.push(text.slice(at, start), element('mark', {}, text.slice(start, end)));
+    at = end;
+  }
+  nodes.push(text.slice(at));
+  return nodes;
+}
+
 /**
- * An excerpt as text and `<mark>`s, built node by node rather than as HTML. Each mark keeps only
- * the parts that match a term: "Lib/asyncio/" marks "asyncio", not the whole path.
+ * An excerpt as text, `<mark>`s and `<code>`, built node by node rather than as HTML: code in the
+ * guide (between the index's code marks) is shown as code.
  */
 function excerptNodes(excerpt: string, terms: readonly string[]): Array<Node | string> {
-  return excerpt.split(/<\/?mark>/).flatMap((chunk, i) => {
-    const text = decodeText(chunk);
-    if (i % 2 === 0) return [text];
-    const parts = markedParts(text, terms);
-    if (!parts.length) return [element('mark', {}, text)];
-    const nodes: Array<Node | string> = [];
-    let at = 0;
-    for (const [start, end] of parts) {
-      nodes.push(text.slice(at, start), element('mark', {}, text.slice(start, end)));
-      at = end;
-    }
-    nodes.push(text.slice(at));
-    return nodes;
+  const stretches = excerpt.split(/<\/?mark>/).map((chunk, i) => ({ text: decodeText(chunk), marked: i % 2 === 1 }));
+  return codeRuns(stretches).flatMap(({ code, stretches: run }) => {
+    const nodes = run.flatMap(({ text, marked }) => (marked ? markNodes(text, terms) : [text]));
+    return code ? [element('code', {}, ...nodes)] : nodes;
   });
 }
 
@@ -107,7 +112,7 @@ function searchUI(
     const subs = r.sub_results
       .filter((s) => s.title && s.url !== r.url && s.url.includes('#'))
       .slice(0, 3)
-      .map((s) => element('li', {}, element('a', { href: s.url }, s.title)));
+      .map((s) => element('li', {}, element('a', { href: s.url }, withoutCodeMarks(s.title))));
     const kind = r.filters.kind?.[0];
     const context = r.filters.section?.[0] ?? (kind ? fill(strings.expert, { kind }) : '');
     return element(
@@ -168,7 +173,7 @@ function searchUI(
    * nothing. The suggestions keep the rest of the query as typed (`term`).
    */
   const didYouMeanNodes = async (term: string, terms: readonly string[], matched: readonly string[], unmatched?: ReadonlySet<string>): Promise<Array<Node | string>> => {
-    const found = new Set(matched.map(joined));
+    const found = foundWords(matched);
     if (terms.every((t) => found.has(joined(t)))) return [];
     const suggestions = didYouMean(term, found, await vocabulary(), unmatched);
     if (!suggestions.length) return [];

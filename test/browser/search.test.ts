@@ -120,6 +120,22 @@ describe('results', () => {
     await context.close();
   });
 
+  it('show a code block in an excerpt as code, and prose as prose', async () => {
+    const { page, context, errors } = await newPage(guide);
+    await page.goto(`${guide.url}/search/?q=pydebug`);
+    await titles(page).first().waitFor({ timeout: 15_000 });
+    const code = page.locator('[data-search-page] .excerpt code', { has: page.locator('mark') }).first();
+    await expect(code.textContent()).resolves.toMatch(/configure --with-pydebug/);
+    await expect(code.evaluate((el) => getComputedStyle(el).fontFamily)).resolves.toMatch(/mono/i);
+    // No code mark is left in the text the reader sees.
+    const text = await page.locator('[data-search-page] .search-results').textContent();
+    expect(text).not.toMatch(/[\uE000\uE001]/u);
+    // "pydebug" is found inside "--with-pydebug": nothing else is suggested.
+    await expect(statusOf(page).textContent()).resolves.not.toContain('Did you mean');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('mark the word found inside a path, not the whole path', async () => {
     const { page, context } = await newPage(guide);
     await page.goto(`${guide.url}/search/?q=asyncio`);

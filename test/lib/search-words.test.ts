@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestWords, countWords, didYouMean, isRealMatch, markedParts, matchedWords, searchQuery, siteVocabulary, withExactNumbers } from '../../src/lib/search-words.ts';
+import { closestWords, CODE_END, CODE_START, codeRuns, countWords, didYouMean, foundWords, isRealMatch, markedParts, matchedWords, searchQuery, siteVocabulary, withExactNumbers } from '../../src/lib/search-words.ts';
 
 const vocabulary = { asyncio: 12, sync: 3, build: 8, buildbots: 5, documentation: 7, labels: 8, windows: 4 };
 
@@ -76,6 +76,13 @@ describe('did you mean', () => {
     expect(didYouMean('how to buld', new Set(), vocabulary)).toEqual(['how to build']);
   });
 
+  it('offers nothing for a term the results contain inside a longer word', () => {
+    const found = foundWords(['--with-pydebug', 'Lib/asyncio/']);
+    expect([...found]).toEqual(expect.arrayContaining(['withpydebug', 'pydebug', 'libasyncio', 'asyncio']));
+    expect(didYouMean('pydebug', found, { debug: 3 })).toEqual([]);
+    expect(didYouMean('pydebug', foundWords(['debugging']), { debug: 3 })).toEqual(['debug']);
+  });
+
   it('offers nothing for a word the results contain, a word of the vocabulary, or a word still being typed', () => {
     expect(didYouMean('zanzibar', new Set(['zanzibar']), vocabulary)).toEqual([]);
     expect(didYouMean('labels', new Set(), vocabulary)).toEqual([]);
@@ -112,5 +119,26 @@ describe('marks in an excerpt', () => {
 
   it('keep the whole mark when a path was typed', () => {
     expect(marked('Lib/asyncio/', ['Lib/asyncio/tasks.py'])).toEqual([]);
+  });
+});
+
+describe('code in an excerpt', () => {
+  const shown = (stretches: Array<[string, boolean?]>) =>
+    codeRuns(stretches.map(([text, marked = false]) => ({ text, marked }))).map((run) => {
+      const text = run.stretches.map((s) => (s.marked ? `[${s.text}]` : s.text)).join('');
+      return run.code ? `<${text}>` : text;
+    });
+
+  it('is what stands between the marks, without them or the spaces beside them', () => {
+    expect(shown([[`Linux. ${CODE_START} ./configure `], ['--with-pydebug', true], [` make -j ${CODE_END} The interpreter`]])).toEqual(['Linux. ', '<./configure [--with-pydebug] make -j>', ' The interpreter']);
+  });
+
+  it('may begin before the excerpt does, or end after it', () => {
+    expect(shown([[`make -j ${CODE_END} then run the tests`]])).toEqual(['<make -j>', ' then run the tests']);
+    expect(shown([[`Build it: ${CODE_START} ./configure && make`]])).toEqual(['Build it: ', '<./configure && make>']);
+  });
+
+  it('is nowhere in an excerpt without marks', () => {
+    expect(shown([['Run the tests with '], ['asyncio', true], ['.']])).toEqual(['Run the tests with [asyncio].']);
   });
 });

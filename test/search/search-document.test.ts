@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SEARCH_WEIGHTS, searchDocument, weightedBody } from '../../src/lib/search-index.ts';
 import type { Page } from '../../src/lib/site.ts';
+import { CODE_END, CODE_START } from '../../src/lib/search-words.ts';
 
 describe('the document Pagefind indexes for a guide', () => {
   it('lowers code blocks and tables, and raises the term each table row is about', () => {
     const html = '<p>Run <code>make</code>.</p><pre class="shiki"><code>make -j</code></pre><table><thead><tr><th>Label</th></tr></thead><tbody><tr id="label-easy"><td>easy</td><td>A first fix.</td></tr></tbody></table>';
     expect(weightedBody(html)).toBe(
-      `<p>Run <code>make</code>.</p><pre data-pagefind-weight="${SEARCH_WEIGHTS.block}" class="shiki"><code>make -j</code></pre>` +
+      `<p>Run <code>make</code>.</p><pre data-pagefind-weight="${SEARCH_WEIGHTS.block}" class="shiki"> ${CODE_START} <code>make -j</code> ${CODE_END} </pre>` +
         `<table data-pagefind-weight="${SEARCH_WEIGHTS.block}"><thead><tr><td>Label</td></tr></thead><tbody><tr><td data-pagefind-weight="${SEARCH_WEIGHTS.rowTerm}">easy |</td><td>A first fix.</td></tr></tbody></table>`,
     );
   });

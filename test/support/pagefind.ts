@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SEARCH_OPTIONS } from '../../src/lib/search-options.ts';
-import { didYouMean, isRealMatch, joined, matchedWords, searchQuery, typedTerms, withExactNumbers, VOCABULARY_FILE, type MatchedData, type Vocabulary } from '../../src/lib/search-words.ts';
+import { didYouMean, foundWords, isRealMatch, joined, matchedWords, searchQuery, typedTerms, withExactNumbers, VOCABULARY_FILE, type MatchedData, type Vocabulary } from '../../src/lib/search-words.ts';
 import { serveStatic } from '../../src/lib/static-server.ts';
 
 interface ResultData extends MatchedData {
@@ -63,7 +63,7 @@ export async function openSearch(out: string): Promise<SiteSearch> {
       // "xyzzyplugh" finds pages for "X.Y", its longest indexed beginning: the UI says "no results".
       const first = shown[0] ? matchedBy(shown[0]) : [];
       const real = first.length > 0 && terms.every((t) => first.some((w) => isRealMatch(t, w)));
-      const matched = new Set((real ? shown.flatMap(matchedBy) : []).map(joined));
+      const matched = foundWords(real ? shown.flatMap(matchedBy) : []);
       const suggestions = terms.some((t) => !matched.has(joined(t))) ? didYouMean(typed, matched, vocabulary) : [];
       return real ? { count: results.length, urls: shown.map((d) => d.url), suggestions } : { count: 0, urls: [], suggestions };
     },
