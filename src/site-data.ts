@@ -4,7 +4,6 @@
  * Pages never touch the file system or the Markdown pipeline themselves.
  */
 import { site as currentSite, skippedPages } from 'virtual:devguide/site';
-import { neighbours } from './lib/reading-order.ts';
 import type { Listing, Page, SiteModel } from './lib/site.ts';
 
 export type { Listing, Page, SiteModel };
@@ -23,6 +22,4 @@ export function sectionLabel(model: SiteModel, id: string): string {
   return model.sections.find((s) => s.id === id)?.label ?? id;
 }
 
-export function pageNeighbours(model: SiteModel, url: string) {
-  return neighbours(model.pages, url);
-}
+export { hasTodos, pageAt, pageNeighbours } from './lib/site-facts.ts';

@@ -60,7 +60,20 @@ export function interpolate(text: string, vars: Vars): string {
  * The site's strings in `lang`: from `strings` (by default the language's strings file), each key
  * it lacks from English. A key English lacks throws, so a typo fails the build and the tests.
  */
-export function translator(lang = 'en', strings: Strings = stringsFor(lang)): Translate {
+const translators = new Map<string, Translate>();
+
+/**
+ * The translator for `lang` (with `strings` in place of its strings file, for tests). Every
+ * component of every page asks for one, so a language's translator is made once.
+ */
+export function translator(lang = 'en', strings?: Strings): Translate {
+  if (strings) return makeTranslator(lang, strings);
+  let made = translators.get(lang);
+  if (!made) translators.set(lang, (made = makeTranslator(lang, stringsFor(lang))));
+  return made;
+}
+
+function makeTranslator(lang: string, strings: Strings): Translate {
   const own = (key: string): string | undefined => (has(strings, key) ? strings[key] : undefined);
   const lookup = (key: string): string | undefined => own(key) ?? (has(en, key) ? en[key] : undefined);
   let rules: Intl.PluralRules | undefined;
