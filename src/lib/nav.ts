@@ -76,3 +76,19 @@ export function onBranch(item: NavItem, url: string | undefined): boolean {
   if (!url) return false;
   return item.url === url || item.children.some((child) => onBranch(child, url));
 }
+
+/** At most this many sections are listed in the sidebar (see `sectionWindow`). */
+export const SIDEBAR_SECTIONS = 40;
+
+/**
+ * The sections the sidebar lists: all of them up to `limit`; beyond, the `limit` around the
+ * current one (or the first `limit`), and how many are left out, which the home page lists. A
+ * page's size then does not grow with the number of sections: at 500 sections every guide
+ * carried 30 KB of links to them.
+ */
+export function sectionWindow<T extends { id: string }>(sections: readonly T[], current: string | undefined, limit = SIDEBAR_SECTIONS): { shown: T[]; hidden: number } {
+  if (sections.length <= limit) return { shown: [...sections], hidden: 0 };
+  const at = Math.max(0, sections.findIndex((s) => s.id === current));
+  const start = Math.min(Math.max(0, at - Math.floor(limit / 2)), sections.length - limit);
+  return { shown: sections.slice(start, start + limit), hidden: sections.length - limit };
+}

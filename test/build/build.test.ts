@@ -92,6 +92,24 @@ describe('builds', () => {
     expect(treeHash(a.out)).toBe(treeHash(out()));
   });
 
+  it('list at most 40 sections in the sidebar of a site with more, around the current one, and link to the home page that lists all', () => {
+    const ids = Array.from({ length: 45 }, (_, i) => `s${String(i + 1).padStart(2, '0')}`);
+    const site = `title: Many\nsections:\n${ids.map((id) => `  - id: ${id}\n    label: Section ${id}\n`).join('')}`;
+    const dir = contentFolder({ 'site.yaml': site, ...Object.fromEntries(ids.map((id) => [`guides/${id}/g.md`, `---\ntitle: Guide in ${id}\nlevel: newcomer\n---\nText.\n`])) });
+    const built = buildFixture(dir);
+    expect(built.status, built.stderr).toBe(0);
+    const sidebar = (file: string) => /<nav class="sidebar"[^>]*>([\s\S]*?)<\/nav>/.exec(readFileSync(path.join(built.out, file), 'utf8'))![1]!;
+    const listed = (file: string) => [...sidebar(file).matchAll(/>Section (s\d\d)</g)].map((m) => m[1]);
+    // The last section's guide: the 40 that end with it.
+    expect(listed('s45/g/index.html')).toEqual(ids.slice(5));
+    // A section in the middle: the 40 around it.
+    expect(listed('s20/g/index.html')).toEqual(ids.slice(0, 40));
+    expect(listed('s30/g/index.html')).toEqual(ids.slice(5, 45));
+    expect(sidebar('s30/g/index.html')).toContain('<a href="/#sections-title">All 45 sections</a>');
+    const home = readFileSync(path.join(built.out, 'index.html'), 'utf8');
+    for (const id of ids) expect(home).toContain(`>Section ${id}</a></h3>`);
+  });
+
   it('show no date and report no error when the content has no git history', () => {
     const dir = contentFolder({ 'guides/tasks/a.md': '---\ntitle: Alone\nlevel: newcomer\n---\nNo history.\n' });
     const built = buildFixture(dir);

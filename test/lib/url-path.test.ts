@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { prefixOrder, readableName, urlForPath } from '../../src/lib/url-path.ts';
 import { webUrl } from '../../src/lib/git-repo.ts';
 import { parseSummary } from '../../src/lib/summary.ts';
-import { navOrder, pruneNav, trail, type NavSection } from '../../src/lib/nav.ts';
+import { navOrder, pruneNav, sectionWindow, trail, type NavSection } from '../../src/lib/nav.ts';
 
 describe('URLs from paths', () => {
   it('follow the folders, lowercased, with spaces and underscores as hyphens', () => {
@@ -109,5 +109,25 @@ describe('the navigation tree', () => {
       { title: 'Deep', url: '/a/one/deep/', children: [] },
       { title: 'Draft', children: [] },
     ]);
+  });
+});
+
+describe("the sidebar's sections", () => {
+  const sections = Array.from({ length: 10 }, (_, i) => ({ id: `s${i}` }));
+  const ids = (w: { shown: Array<{ id: string }> }) => w.shown.map((s) => s.id).join(' ');
+
+  it('are all of them up to the limit', () => {
+    expect(sectionWindow(sections, 's3', 10)).toEqual({ shown: sections, hidden: 0 });
+  });
+
+  it('are the limit around the current one beyond it, kept inside the list at its ends', () => {
+    expect(ids(sectionWindow(sections, 's5', 4))).toBe('s3 s4 s5 s6');
+    expect(ids(sectionWindow(sections, 's0', 4))).toBe('s0 s1 s2 s3');
+    expect(ids(sectionWindow(sections, 's9', 4))).toBe('s6 s7 s8 s9');
+    expect(sectionWindow(sections, 's9', 4).hidden).toBe(6);
+  });
+
+  it('are the first ones on a page outside every section', () => {
+    expect(ids(sectionWindow(sections, undefined, 3))).toBe('s0 s1 s2');
   });
 });
