@@ -40,7 +40,6 @@ import { writeVocabulary } from './vocabulary.ts';
 
 const { buildState, currentSite, hasCurrentSite, pendingRoutes, setCurrentSite, siteReady, skippedPages } = modelStore();
 
-
 /**
  * A dev-server middleware placed before all others (Astro's included): a path that does not
  * decode, or decodes to a control character or backslash, is a 400 (Astro's own would answer %zz

@@ -3,7 +3,6 @@
  * of 50,000 pages, a walk over every page made page generation quadratic (the Astro stage took
  * 866 s of a 1,067 s build).
  */
-import { neighbours } from './reading-order.ts';
 import type { Page, SiteModel } from './site.ts';
 
 interface SiteFacts {
@@ -21,10 +20,10 @@ function factsOf(model: Pick<SiteModel, 'pages'>): SiteFacts {
   return known;
 }
 
-/** The guides before and after `url` in reading order (reading-order.ts `neighbours`, by index). */
+/** The guides before and after `url` in reading order (what reading-order.ts `neighbours` finds, by index). */
 export function pageNeighbours(model: Pick<SiteModel, 'pages'>, url: string): { previous?: Page; next?: Page } {
   const i = factsOf(model).position.get(url);
-  return i === undefined ? {} : neighbours(model.pages.slice(Math.max(0, i - 1), i + 2), url);
+  return i === undefined ? {} : { previous: model.pages[i - 1], next: model.pages[i + 1] };
 }
 
 /** The guide at `url`, if there is one. */
