@@ -11,7 +11,7 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 import { splitFrontmatter } from './guide.ts';
 import { headingAttributes } from './heading-attributes.ts';
 

@@ -10,7 +10,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { type BundledLanguage, createHighlighter, type Highlighter, type ShikiTransformer, type ThemeRegistrationResolved } from 'shiki';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { type Palette, tokenClasses } from '../lib/code-colors.ts';
 import { report } from '../lib/report.ts';

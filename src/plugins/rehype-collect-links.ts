@@ -3,7 +3,7 @@
  * HTML) and every element id, with positions, in `file.data` for the link checker.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import type { LinkRef } from '../lib/rendered.ts';
 

@@ -6,7 +6,7 @@
  * index.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import { translator } from '../i18n/index.ts';
 
 export interface Options {

@@ -8,7 +8,7 @@
 import GithubSlugger, { slug as plainSlug } from 'github-slugger';
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { translator } from '../i18n/index.ts';
 import type { Heading } from '../lib/rendered.ts';

@@ -9,7 +9,7 @@
  * and a part still too long breaks where the browser likes.
  */
 import type { Element, ElementContent, Root, Text } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 
 /** About the characters of monospace text that fit a 320 px screen's line. */
 const MAX_WORD = 30;

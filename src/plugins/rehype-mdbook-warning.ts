@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import { translator } from '../i18n/index.ts';
 
 export interface Options {

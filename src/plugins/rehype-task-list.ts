@@ -4,7 +4,7 @@
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import { translator } from '../i18n/index.ts';
 
 export interface Options {

@@ -4,7 +4,7 @@
  */
 import type { BlockContent, DefinitionContent, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import { translator } from '../i18n/index.ts';
 import type { DirectiveDescriptor } from './types.ts';
 

@@ -4,7 +4,7 @@
  * rehype-code to read.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 
 /** remark plugin: carries code meta into the HTML tree. */
 export default function remarkCodeMeta() {

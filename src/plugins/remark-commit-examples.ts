@@ -6,7 +6,7 @@
  * change with no issue, whose summary needs no issue prefix.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { checkCommitMessage, CPYTHON_RULES, type CommitRules } from '../lib/commit-message.ts';
 import { suggestion } from '../lib/diagnostics.ts';

@@ -8,7 +8,7 @@ import { h, s } from 'hastscript';
 import type { Element } from 'hast';
 import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import type { LabelGroup } from '../lib/labels.ts';
 import type { InvalidData } from './types.ts';

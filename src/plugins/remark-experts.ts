@@ -6,7 +6,7 @@
 import type { PhrasingContent, Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { translator } from '../i18n/index.ts';
 import { findArea, type ExpertsIndex } from '../lib/experts.ts';

@@ -4,7 +4,7 @@
  * defined.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { report } from '../lib/report.ts';
 

@@ -3,7 +3,7 @@
  * renders exactly like the `:::note` family, so content written for GitHub looks the same here.
  */
 import type { BlockContent, DefinitionContent, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import { translator, type Key } from '../i18n/index.ts';
 import { toAdmonition, type AdmonitionKind } from './remark-admonitions.ts';
 

@@ -6,7 +6,7 @@
  * block are dropped: the site's styles know nothing of them.
  */
 import type { Heading, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { headingAttributes } from '../lib/heading-attributes.ts';
 

@@ -5,7 +5,7 @@
  * Only fences whose language (the info string's first word, `rust,ignore` → `rust`) is `rust`.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import { infoLanguage } from '../lib/unknown-languages.ts';
 
 const HIDDEN = /^\s*#(?:[ \t]|\r?$)/;

@@ -8,7 +8,7 @@
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { h } from 'hastscript';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { report } from '../lib/report.ts';
 import type { DirectiveDescriptor } from './types.ts';

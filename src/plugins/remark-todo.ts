@@ -6,7 +6,7 @@
 import type { Paragraph, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { translator } from '../i18n/index.ts';
 import type { Todo } from '../lib/rendered.ts';

@@ -5,7 +5,7 @@
  */
 import type { Root, Text } from 'mdast';
 import type { Directives } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { suggestion } from '../lib/diagnostics.ts';
 import { report } from '../lib/report.ts';
