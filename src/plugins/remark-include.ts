@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Code, Parent, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import type { Node, Position } from 'unist';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { suggestion, type Severity } from '../lib/diagnostics.ts';
 import { report } from '../lib/report.ts';
@@ -33,6 +33,8 @@ const emptyOptions: Options = {};
 export const MAX_DEPTH = 10;
 
 /** A line that is nothing but one include. */
+/** What every include, escaped or not, starts with (LINK's two forms). */
+const MAY_INCLUDE = /\{\{\s*#/;
 const INCLUDE_LINE = /^\{\{\s*#(?:include|rustdoc_include)\s+([^}\n]+)\}\}$/;
 /** mdBook's anchor markers: anywhere on a line, so any comment syntax can hold them. */
 const ANCHOR_START = /ANCHOR:\s*([\p{L}\p{M}\p{N}\p{Pc}-]+)/u;
@@ -295,6 +297,8 @@ function expandTree(tree: Root, ctx: Context): void {
 export default function remarkInclude(this: Processor, options: Options = emptyOptions) {
   const processor = this;
   return (tree: Root, file: VFile) => {
+    // Most pages include nothing: skip the walk and the realpath's file-system calls.
+    if (!MAY_INCLUDE.test(String(file.value))) return;
     const page = path.resolve(file.cwd, file.path ?? 'index.md');
     expandTree(tree, {
       source: String(file.value),
