@@ -122,7 +122,9 @@ export default function devguide(options: DevguideOptions = {}): AstroIntegratio
         // Markdown processor set to the same unified pipeline.
         updateConfig({
           trailingSlash: 'always',
-          build: { format: 'directory', inlineStylesheets: 'never' },
+          // Eight pages at a time: with one, Astro waits for each page's files to be written
+          // before rendering the next (the Astro stage of 2,000 guides: 7.6 → 6.0 s).
+          build: { format: 'directory', inlineStylesheets: 'never', concurrency: 8 },
           devToolbar: { enabled: false },
           vite: { build: { assetsInlineLimit: 0 } },
           markdown: {
