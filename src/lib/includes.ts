@@ -10,6 +10,11 @@ import path from 'node:path';
 export const LINK = /\\\{\{#[^\n]*?\}\}|\{\{\s*#([A-Za-z0-9_]+)\s+([^}\n]+)\}\}/g;
 export const INCLUDE_TYPES = new Set(['include', 'rustdoc_include']);
 
+/** Whether `text` may hold a LINK, escaped or not: false means it has no include to expand. */
+export function mayInclude(text: string): boolean {
+  return /\{\{\s*#/.test(text);
+}
+
 /** Which lines of the file an include takes: a line range (1-based, inclusive) or an anchor. */
 export type Selection = { start?: number; end?: number; anchor?: undefined } | { anchor: string };
 

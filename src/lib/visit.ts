@@ -21,7 +21,7 @@ export const SKIP = 'skip';
 export type VisitorResult = void | undefined | typeof SKIP | number | readonly [typeof SKIP, number];
 
 /** A node of either tree: Markdown (mdast, with directives and GFM) or HTML (hast). */
-export type AnyNode = MdastNodes | HastNodes;
+type AnyNode = MdastNodes | HastNodes;
 
 /** The nodes a tree holds: mdast's for a Markdown tree, hast's for an HTML one. */
 type NodesOf<Tree> = Tree extends MdastNodes ? MdastNodes : Tree extends HastNodes ? HastNodes : AnyNode;

@@ -18,7 +18,7 @@ import { SKIP, visit } from '../lib/visit.ts';
 import type { VFile } from 'vfile';
 import { suggestion, type Severity } from '../lib/diagnostics.ts';
 import { report } from '../lib/report.ts';
-import { includesIn, INCLUDE_TYPES, LINK, parseTarget, type IncludeTarget, type Selection } from '../lib/includes.ts';
+import { includesIn, INCLUDE_TYPES, LINK, mayInclude, parseTarget, type IncludeTarget, type Selection } from '../lib/includes.ts';
 
 export { includedPaths, includesFingerprint, parseTarget, type IncludeTarget, type Selection } from '../lib/includes.ts';
 
@@ -33,8 +33,6 @@ const emptyOptions: Options = {};
 export const MAX_DEPTH = 10;
 
 /** A line that is nothing but one include. */
-/** What every include, escaped or not, starts with (LINK's two forms). */
-const MAY_INCLUDE = /\{\{\s*#/;
 const INCLUDE_LINE = /^\{\{\s*#(?:include|rustdoc_include)\s+([^}\n]+)\}\}$/;
 /** mdBook's anchor markers: anywhere on a line, so any comment syntax can hold them. */
 const ANCHOR_START = /ANCHOR:\s*([\p{L}\p{M}\p{N}\p{Pc}-]+)/u;
@@ -297,11 +295,12 @@ function expandTree(tree: Root, ctx: Context): void {
 export default function remarkInclude(this: Processor, options: Options = emptyOptions) {
   const processor = this;
   return (tree: Root, file: VFile) => {
+    const source = String(file.value);
     // Most pages include nothing: skip the walk and the realpath's file-system calls.
-    if (!MAY_INCLUDE.test(String(file.value))) return;
+    if (!mayInclude(source)) return;
     const page = path.resolve(file.cwd, file.path ?? 'index.md');
     expandTree(tree, {
-      source: String(file.value),
+      source,
       file: page,
       chain: [realpath(page)],
       pageDir: path.dirname(page),
