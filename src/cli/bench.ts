@@ -69,11 +69,24 @@ interface Checkout {
 
 const THIS_CHECKOUT: Checkout = { label: 'this checkout', root: PROJECT_ROOT, node: process.execPath, cacheDir: CACHE_DIR };
 
+/**
+ * The checkout's own `npm run build` command line, run with its Node: its package.json's build
+ * script, split into words (e.g. `node --import ./src/cli/compile-cache.ts src/cli/build.ts`).
+ */
+function buildCommand(checkout: Checkout): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(checkout.root, 'package.json'), 'utf8')) as { scripts: { build: string } };
+  const [program, ...words] = manifest.scripts.build.trim().split(/\s+/);
+  if (program !== 'node') throw new Error(`The build script of ${checkout.label} does not start with node: ${manifest.scripts.build}`);
+  return words;
+}
+
 function build(content: string, out: string, checkout: Checkout = THIS_CHECKOUT): Run {
+  // Each checkout's builds run as its `npm run build` would: this process's compile cache is not passed on.
+  const { NODE_COMPILE_CACHE: _, ...env } = process.env;
   const start = performance.now();
-  const result = spawnSync(checkout.node, [path.join(checkout.root, 'src/cli/build.ts'), '--content', content, '--out', out], {
+  const result = spawnSync(checkout.node, [...buildCommand(checkout), '--content', content, '--out', out], {
     cwd: checkout.root,
-    env: { ...process.env, DEVGUIDE_STATS: '1', INIT_CWD: checkout.root },
+    env: { ...env, DEVGUIDE_STATS: '1', INIT_CWD: checkout.root },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
