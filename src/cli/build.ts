@@ -139,9 +139,9 @@ async function render(content: ContentSource, options: { quiet?: boolean; warnLi
     else console.error(`\nBuild failed: ${(error as Error).message}\n${displayPath(out)} was left as it was.`);
     return { ok: false, out, timings, pages: 0 };
   }
-  let published: ReturnType<typeof publish>;
   try {
-    published = publish(staging, out);
+    // The build it replaces stays in the store: the next build deletes it while its guides render.
+    publish(staging, out);
   } catch (error) {
     discard(staging);
     const code = (error as NodeJS.ErrnoException).code;
@@ -150,9 +150,6 @@ async function render(content: ContentSource, options: { quiet?: boolean; warnLi
     return { ok: false, out, timings, pages: 0 };
   }
   // From here on the new site is in place: a problem is reported as what it is, not as a failure.
-  if (published.cleanupError) {
-    console.warn(`The new site is published at ${displayPath(out)}, but the previous build could not be removed: ${published.cleanupError.message}\n  Fix: delete what is left in ${displayPath(path.dirname(published.build))} other than ${path.basename(published.build)}; the next build tries again.`);
-  }
   try {
     saveManifest(CACHE_DIR, out, fingerprints);
   } catch (error) {

@@ -111,11 +111,15 @@ export function removeLeftovers(cacheDir: string, out: string, deleteTree: (p: s
   return removed;
 }
 
-/** What `publish` did: where the site now is, and anything that went wrong after the swap. */
+/** What `publish` did: where the site now is, and the build it replaced. */
 export interface Published {
   build: string;
-  /** Cleaning up the previous build failed; the new site is in place all the same. */
-  cleanupError?: Error;
+  /**
+   * The build `out` pointed to before (or an earlier devguide's plain folder, moved into the
+   * store), left in the store: the next build's removeLeftovers deletes it in the background while
+   * it renders, instead of this one making its caller wait (about 0.9 s for 2,000 guides).
+   */
+  previous?: string;
 }
 
 /** Steps of `publish`, named for crash-injection tests (DEVGUIDE_CRASH_AT kills the process there). */
@@ -127,9 +131,9 @@ function step(name: PublishStep): void {
 
 /**
  * Makes `staging` the site at `out`: stores it beside `out` (a rename, or a copy when `out` is on
- * another file system), points a new link at it and renames the link over `out` in one step, then
- * removes the previous build. An `out` that is still a plain folder (a build by an earlier
- * devguide) is moved into the store first.
+ * another file system), points a new link at it and renames the link over `out` in one step. The
+ * previous build stays in the store until removeLeftovers. An `out` that is still a plain folder
+ * (a build by an earlier devguide) is moved into the store first.
  */
 export function publish(staging: string, out: string): Published {
   const target = path.resolve(out);
@@ -166,15 +170,7 @@ export function publish(staging: string, out: string): Published {
     throw error;
   }
   step('swapped');
-  const old = previous && path.dirname(previous) === store ? previous : legacy;
-  if (old) {
-    try {
-      rmSync(old, { recursive: true, force: true });
-    } catch (error) {
-      return { build, cleanupError: error as Error };
-    }
-  }
-  return { build };
+  return { build, previous: previous && path.dirname(previous) === store ? previous : legacy };
 }
 
 export function discard(staging: string): void {

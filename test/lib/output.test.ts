@@ -78,13 +78,19 @@ describe('outputProblem', () => {
 });
 
 describe('publish', () => {
-  it('keeps the builds in a hidden store beside out, with out a link to the newest, and removes the old one', () => {
+  it('keeps the builds in a hidden store beside out, with out a link to the newest, and leaves the old one for the next build to remove', () => {
     const parent = temp();
     const out = path.join(parent, 'dist');
-    publish(site(parent, 'old'), out);
-    publish(site(parent, 'new'), out);
+    // Published by a process that has ended, as the previous build always is.
+    expect(publishAndCrash(site(parent, 'old'), out).status).toBe(0);
+    const [first] = readdirSync(buildStore(out));
+    const second = publish(site(parent, 'new'), out);
     expect(served(out)).toBe('new | new start');
-    expect(readdirSync(buildStore(out))).toHaveLength(1);
+    expect(second.previous).toBe(path.join(buildStore(out), first!));
+    expect(readdirSync(buildStore(out)).sort()).toEqual([first, path.basename(second.build)].sort());
+    expect(removeLeftovers(path.join(parent, 'cache'), out)).toEqual([second.previous]);
+    expect(readdirSync(buildStore(out))).toEqual([path.basename(second.build)]);
+    expect(served(out)).toBe('new | new start');
     expect(readdirSync(parent).filter((n) => !n.startsWith('staging-')).sort()).toEqual(['.dist.devguide', 'dist']);
   });
 
@@ -93,10 +99,11 @@ describe('publish', () => {
     const other = temp('/dev/shm');
     expect(lstatSync(other).dev).not.toBe(lstatSync(tmpdir()).dev);
     const out = path.join(other, 'dist');
-    publish(site(temp(), 'first'), out);
-    publish(site(temp(), 'second'), out);
+    expect(publishAndCrash(site(temp(), 'first'), out).status).toBe(0);
+    const second = publish(site(temp(), 'second'), out);
     expect(served(out)).toBe('second | second start');
-    expect(readdirSync(buildStore(out))).toHaveLength(1);
+    removeLeftovers(temp(), out);
+    expect(readdirSync(buildStore(out))).toEqual([path.basename(second.build)]);
   });
 
   for (const step of ['stored', 'linked', 'swapped'] as const) {
