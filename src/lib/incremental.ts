@@ -5,7 +5,7 @@
  * into the new output) instead of being rendered again by Astro.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { neighbours } from './reading-order.ts';
 import { builtInNav } from './routes.ts';
@@ -80,24 +80,39 @@ export function reusablePages(cacheDir: string, out: string, fingerprints: Map<s
 }
 
 
-/** Links (or copies) the reused pages, and their Markdown copies, from the previous output into the staging folder. */
+/**
+ * Puts `source` at `target`: a hard link, or a copy where links are not possible (another file
+ * system). False when `source` does not exist. A `target` that exists already (Astro wrote it) is
+ * kept. Errors are the answer, not checked beforehand: this runs for every unchanged page.
+ */
+function linkOrCopy(source: string, target: string): boolean {
+  try {
+    linkSync(source, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return true;
+    if (code === 'ENOENT') return false;
+  }
+  try {
+    copyFileSync(source, target, constants.COPYFILE_EXCL);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Links (or copies) the reused pages, and their Markdown copies, from the previous output into the staging folder. Returns how many pages it carried. */
 export function carryOver(urls: Iterable<string>, from: string, to: string): number {
   let count = 0;
   for (const url of urls) {
-    let made = false;
+    mkdirSync(path.join(to, url), { recursive: true });
+    let page = false;
     for (const name of PAGE_FILES) {
-      const source = path.join(from, url, name);
-      const target = path.join(to, url, name);
-      if (!existsSync(source) || !statSync(source).isFile() || existsSync(target)) continue;
-      if (!made) mkdirSync(path.dirname(target), { recursive: true });
-      made = true;
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
+      const carried = linkOrCopy(path.join(from, url, name), path.join(to, url, name));
+      if (name === 'index.html') page = carried;
     }
-    if (existsSync(path.join(to, url, 'index.html'))) count++;
+    if (page) count++;
   }
   return count;
 }
