@@ -198,6 +198,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
   if (!releases.releases && existsSync(releasesFile)) invalid.push('releases');
   const today = buildDate();
   const repository = content.repository;
+  const dating = lastUpdatedDates(content.contentDir);
   const { pages: rendered, stats } = await renderPages(
     guides.map((g) => ({ file: g.file, body: g.body, titleFromHeading: g.titleFromHeading, copy: { url: g.url, title: g.title, ...(config.url ? { siteUrl: config.url } : {}) } })),
     {
@@ -214,7 +215,7 @@ export async function loadSite(options: LoadOptions): Promise<SiteModel> {
       workers: options.workers,
     },
   );
-  const dates = lastUpdatedDates(content.contentDir);
+  const dates = await dating;
   const renderedOf = new Map<string, RenderedPage>();
   const all: Page[] = guides.map((guide: GuideSource, i) => {
     const r = rendered[i]!;
