@@ -1,0 +1,35 @@
+/**
+ * Every devguide command preloads src/cli/compile-cache.ts, which turns on Node's compile cache in
+ * a folder of the project's own and passes it on to the command's worker threads.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../support/browser.ts';
+
+const PRELOAD = '--import ./src/cli/compile-cache.ts';
+
+describe('the compile cache', () => {
+  it('is preloaded by every devguide command in package.json', () => {
+    const scripts = Object.values((JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const commands = scripts.filter((s) => / src\/cli\/[\w-]+\.ts$/.test(s));
+    expect(commands.length).toBeGreaterThanOrEqual(8);
+    for (const script of commands) expect(script).toMatch(new RegExp(`^node ${PRELOAD.replaceAll('.', '\\.')} src/cli/`));
+  });
+
+  it('is kept in node_modules/.cache/devguide-compile, apart from the render cache, and reaches worker threads', () => {
+    const { NODE_COMPILE_CACHE: _, ...env } = process.env;
+    const script = `
+      const { getCompileCacheDir } = require('node:module');
+      const { Worker } = require('node:worker_threads');
+      const worker = new Worker("process.stdout.write(String(require('node:module').getCompileCacheDir()))", { eval: true });
+      worker.on('exit', () => process.stdout.write(' ' + getCompileCacheDir()));`;
+    const result = spawnSync(process.execPath, [...PRELOAD.split(' '), '-e', script], { cwd: ROOT, env, encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const dir = path.join(ROOT, 'node_modules/.cache/devguide-compile');
+    const [inWorker, inMain] = result.stdout.split(' ');
+    expect(inMain).toMatch(new RegExp(`^${dir}`));
+    expect(inWorker).toBe(inMain);
+  });
+});
