@@ -1,6 +1,6 @@
 /**
  * Every devguide command preloads src/cli/compile-cache.ts, which turns on Node's compile cache in
- * a folder of the project's own and passes it on to the command's worker threads.
+ * a folder of the project's own, for the command's main thread.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,8 @@ describe('the compile cache', () => {
     for (const script of commands) expect(script).toMatch(new RegExp(`^node ${PRELOAD.replaceAll('.', '\\.')} src/cli/`));
   });
 
-  it('is kept in node_modules/.cache/devguide-compile, apart from the render cache, and reaches worker threads', () => {
+  it('is kept in node_modules/.cache/devguide-compile, apart from the render cache, for the main thread only', () => {
+    // Render workers ran slower with it (see src/cli/compile-cache.ts).
     const { NODE_COMPILE_CACHE: _, ...env } = process.env;
     const script = `
       const { getCompileCacheDir } = require('node:module');
@@ -27,9 +28,8 @@ describe('the compile cache', () => {
       worker.on('exit', () => process.stdout.write(' ' + getCompileCacheDir()));`;
     const result = spawnSync(process.execPath, [...PRELOAD.split(' '), '-e', script], { cwd: ROOT, env, encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(0);
-    const dir = path.join(ROOT, 'node_modules/.cache/devguide-compile');
     const [inWorker, inMain] = result.stdout.split(' ');
-    expect(inMain).toMatch(new RegExp(`^${dir}`));
-    expect(inWorker).toBe(inMain);
+    expect(inMain).toMatch(new RegExp(`^${path.join(ROOT, 'node_modules/.cache/devguide-compile')}`));
+    expect(inWorker).toBe('undefined');
   });
 });
