@@ -88,6 +88,102 @@ export function themePalette(theme: ThemeRegistrationResolved): Palette {
   return { fg: replace(theme.fg), colors: [replace(theme.fg), ...colors] };
 }
 
+/** The made-up theme that highlights for both THEMES in one pass (pairTheme). */
+const PAIRS_THEME = 'devguide-light-dark';
+
+/** A theme for one pass, and what each of its colours stands for: a token's `light-dark(…)` colour. */
+export interface PairTheme {
+  theme: ThemeRegistrationResolved;
+  colors: Map<string, string>;
+}
+
+/**
+ * One pass for two themes. Shiki's two-theme highlighting runs the grammar once per theme (twice
+ * the time of one, measured on the bundled guide's code). When both themes have the same rules
+ * (the same scopes, font styles and order, as github-light-default and github-dark-default do),
+ * the same rule colours a token in both, and a token ends where it would end in either. So a
+ * theme with those rules, whose colour for each rule stands for its pair of colours, splits the
+ * code exactly as the two themes do, and each made-up colour gives back `light-dark(light, dark)`
+ * with the same colour replacements. Undefined when the rules differ: then Shiki runs both.
+ */
+export function pairTheme(light: ThemeRegistrationResolved, dark: ThemeRegistrationResolved): PairTheme | undefined {
+  const rules = (t: ThemeRegistrationResolved) => JSON.stringify(t.settings.map((s) => [s.scope ?? null, s.settings?.fontStyle ?? null, Boolean(s.settings?.foreground)]));
+  if (rules(light) !== rules(dark)) return undefined;
+  const colors = new Map<string, string>();
+  const made = new Map<string, string>();
+  // As Shiki writes them: the grammar's colour map upper-cases, a replacement is used as given.
+  const color = (theme: string, value: string) => COLOR_REPLACEMENTS[theme]?.[value.toLowerCase()] ?? value.toUpperCase();
+  const pair = (l: string, d: string) => {
+    const value = `light-dark(${color(light.name, l)}, ${color(dark.name, d)})`;
+    let hex = made.get(value);
+    if (!hex) {
+      hex = `#${(made.size + 1).toString(16).padStart(6, '0')}`;
+      made.set(value, hex);
+      colors.set(hex, value);
+    }
+    return hex;
+  };
+  const settings = light.settings.map((s, i) => (s.settings?.foreground ? { ...s, settings: { ...s.settings, foreground: pair(s.settings.foreground, dark.settings[i]!.settings!.foreground!) } } : s));
+  return { theme: { ...light, name: PAIRS_THEME, settings, fg: pair(light.fg, dark.fg) }, colors };
+}
+
+/**
+ * Turns one-pass output into Shiki's two-theme output: each token's made-up colour becomes its
+ * `light-dark(…)` colour (font styles are left out, as Shiki leaves them out with
+ * `colorsRendering: 'none'`), and a token of only white space joins the next one, as Shiki joins
+ * them when tokens carry two themes' colours (with one, it keeps a space before an underlined
+ * token apart).
+ */
+function asTwoThemes(pre: Element, colors: ReadonlyMap<string, string>): void {
+  const code = pre.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code');
+  for (const line of code?.children ?? []) {
+    if (line.type !== 'element') continue;
+    const tokens = line.children;
+    for (let i = 0; i < tokens.length - 1; i++) {
+      const token = tokens[i]!;
+      const next = tokens[i + 1]!;
+      const text = token.type === 'element' && token.children.length === 1 && token.children[0]!.type === 'text' ? token.children[0]!.value : undefined;
+      if (text === undefined || !/^\s+$/.test(text) || next.type !== 'element' || next.children[0]?.type !== 'text') continue;
+      next.children[0].value = text + next.children[0].value;
+      tokens.splice(i--, 1);
+    }
+    for (const token of tokens) {
+      if (token.type !== 'element' || typeof token.properties.style !== 'string') continue;
+      const made = /(?:^|;)color:(#[0-9a-f]{6})/i.exec(token.properties.style)?.[1];
+      const value = made && colors.get(made.toLowerCase());
+      if (value) token.properties.style = `color:${value}`;
+    }
+  }
+}
+
+/** The one-pass theme of each highlighter, loaded into it once. */
+const pairThemes = new WeakMap<Highlighter, Promise<PairTheme | undefined>>();
+
+function pairThemeOf(shiki: Highlighter): Promise<PairTheme | undefined> {
+  let pairs = pairThemes.get(shiki);
+  if (!pairs) {
+    const made = pairTheme(shiki.getTheme(THEMES.light), shiki.getTheme(THEMES.dark));
+    pairs = made ? shiki.loadTheme(made.theme).then(() => made) : Promise.resolve(undefined);
+    pairThemes.set(shiki, pairs);
+  }
+  return pairs;
+}
+
+/**
+ * Highlights `source` in both THEMES: Shiki's `<pre>`, each token's style `color:light-dark(…)`.
+ * One pass of the grammar when the themes allow it (pairTheme), else Shiki's two.
+ */
+export async function highlightBoth(shiki: Highlighter, source: string, lang: string, transformers: ShikiTransformer[] = []): Promise<Element> {
+  const pairs = lang === PLAIN_TEXT ? undefined : await pairThemeOf(shiki);
+  if (!pairs) {
+    const root = shiki.codeToHast(source, { lang, themes: THEMES, defaultColor: 'light-dark()', colorsRendering: 'none', colorReplacements: COLOR_REPLACEMENTS, transformers });
+    return root.children[0] as Element;
+  }
+  const pre = shiki.codeToHast(source, { lang, theme: PAIRS_THEME, transformers }).children[0] as Element;
+  asTwoThemes(pre, pairs.colors);
+  return pre;
+}
+
 /** Replaces each token's style attribute with classes, where the style is one `tokenClasses` knows. */
 function styleToClasses(root: Element): void {
   visit(root, 'element', (node: Element) => {
@@ -129,15 +225,7 @@ export default function rehypeCode(options: Options = {}) {
         await shiki.loadLanguage(lang as BundledLanguage);
       }
       const source = toString(code).replace(/\n$/, '');
-      const root = shiki.codeToHast(source, {
-        lang,
-        themes: THEMES,
-        defaultColor: 'light-dark()',
-        colorsRendering: 'none',
-        colorReplacements: COLOR_REPLACEMENTS,
-        transformers: [lineMarks(meta)],
-      });
-      const highlighted = root.children[0] as Element;
+      const highlighted = await highlightBoth(shiki, source, lang, [lineMarks(meta)]);
       delete highlighted.properties.class;
       highlighted.properties.className = ['shiki'];
       delete highlighted.properties.style;
