@@ -1,8 +1,9 @@
 /**
- * Highlights fenced code at build time with Shiki, in a light and a dark theme at once, so the
- * browser runs no highlighter. Token colours become classes (`tl-0a3069 td-a5d6ff`, see
- * src/lib/code-colors.ts) rather than style attributes, so a strict CSP needs no 'unsafe-inline';
- * the page's `color-scheme` picks the light or dark one. The fence's meta adds a title (`title="setup.sh"`), highlighted lines (`{2,4-5}`)
+ * Highlights fenced code at build time with Shiki, in a light and a dark theme at once (one pass
+ * of the grammar serves both, see pairTheme), so the browser runs no highlighter. Token colours
+ * become classes (`tl-0a3069 td-a5d6ff`, see src/lib/code-colors.ts) rather than style
+ * attributes, so a strict CSP needs no 'unsafe-inline'; the page's `color-scheme` picks the light
+ * or dark one. The fence's meta adds a title (`title="setup.sh"`), highlighted lines (`{2,4-5}`)
  * and inserted / deleted lines (`ins={3}` `del={2}`). The copy button is added by the page script.
  * Which language a fence names (`rust,ignore` is Rust, `pycon` Python, `output` plain) is decided
  * in src/lib/unknown-languages.ts; an unknown one is shown plainly with one warning per fence.
