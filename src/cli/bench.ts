@@ -243,6 +243,15 @@ function ratioLine(name: string, a: number, b: number, limit?: number): string {
 
 const medianOf = (runs: Run[], pick: (r: Run) => number) => median(runs.map(pick));
 
+/**
+ * The ratio of each alternating pair's wall times, and their median: on a machine whose speed
+ * drifts between rounds, the two runs of one round are the closest comparison there is.
+ */
+function pairsLine(mine: Run[], theirs: Run[]): string {
+  const ratios = mine.map((run, i) => run.wallMs / theirs[i]!.wallMs);
+  return `  ${''.padEnd(20)}round by round: ${ratios.map((r) => `${r.toFixed(2)}×`).join(' ')} (median ${median(ratios).toFixed(2)}×)`;
+}
+
 /** The default bench: cold builds of generated guides, then a rebuild after a one-file edit; with --against, the same for another commit, alternated. */
 async function benchGuides(args: Args): Promise<void> {
   const pages = Number(args.values.get('pages') ?? command.options.pages.default);
@@ -263,7 +272,11 @@ async function benchGuides(args: Args): Promise<void> {
     if (other && theirs) {
       console.log(`  ${mine!.checkout.label} / ${theirs.checkout.label}:`);
       console.log(ratioLine('cold', medianOf(mine!.cold, (r) => r.wallMs), medianOf(theirs.cold, (r) => r.wallMs), COLD_LIMIT));
-      if (!options.coldOnly) console.log(ratioLine('one-edit rebuild', medianOf(mine!.warm, (r) => r.wallMs), medianOf(theirs.warm, (r) => r.wallMs), REBUILD_LIMIT));
+      if (runs > 1) console.log(pairsLine(mine!.cold, theirs.cold));
+      if (!options.coldOnly) {
+        console.log(ratioLine('one-edit rebuild', medianOf(mine!.warm, (r) => r.wallMs), medianOf(theirs.warm, (r) => r.wallMs), REBUILD_LIMIT));
+        if (runs > 1) console.log(pairsLine(mine!.warm, theirs.warm));
+      }
       console.log(ratioLine('peak RSS (cold)', medianOf(mine!.cold, (r) => r.maxRssMb), medianOf(theirs.cold, (r) => r.maxRssMb)));
       console.log(ratioLine('HTML per guide', median(mine!.output!.guideSizes), median(theirs.output!.guideSizes)));
       console.log(ratioLine('index per guide', mine!.output!.indexBytes, theirs.output!.indexBytes));
