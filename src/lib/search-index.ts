@@ -61,12 +61,12 @@ const UNREAD_ATTRIBUTE = / (?:class|href|rel|target|role|tabindex|scope|aria-[a-
  * with " |": Pagefind ends a cell with a full stop unless its text already ends in punctuation,
  * so an excerpt read "3.13. 3.13. security fixes only. 2024-10-07." and marked "3.13." with its
  * stop; now it reads like a Markdown row, "3.13 | security fixes only | 2024-10-07.". A code
- * block is wrapped in search-words.ts's code marks, so the search UI shows it as code. Buttons (a tab group's tablist) are controls
- * that repeat the labels their panels already show, and are left out. Markup Pagefind does not read
- * is dropped first: code tokens' colour spans and attributes such as classes and links' targets.
- * The index is the same, and Pagefind has a third less to receive and parse (2,000 guides: 11.7
- * → 8.0 MB). The body is our own
- * renderer's serialized hast, so its tags are always written alike.
+ * block is wrapped in search-words.ts's code marks, so the search UI shows it as code. Buttons (a
+ * tab group's tablist) are controls that repeat the labels their panels already show, and are left
+ * out. Markup Pagefind does not read is dropped first: code tokens' colour spans and attributes
+ * such as classes and links' targets. The index is the same, and Pagefind has a third less to
+ * receive and parse (2,000 guides: 11.7 → 8.0 MB). The body is our own renderer's serialized
+ * hast, so its tags are always written alike.
  */
 export function weightedBody(html: string): string {
   return html
