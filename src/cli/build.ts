@@ -5,7 +5,6 @@
  * Any error: every diagnostic printed once, exit code 1, the previous output untouched.
  */
 import { writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath, parseArgsOrExit, SHARED_OPTIONS, type CommandSpec } from '../lib/args.ts';
 import { hasErrors } from '../lib/diagnostics.ts';
@@ -17,6 +16,7 @@ import { printDiagnostics } from '../lib/print.ts';
 import { loadContent, type ContentSource } from '../lib/content.ts';
 import { loadSite, routeContextOf, type SiteModel } from '../lib/site.ts';
 import { guardCommand } from '../lib/crash.ts';
+import { deleteInBackground } from '../lib/background-delete.ts';
 
 export const command = {
   name: 'build',
@@ -101,12 +101,13 @@ async function render(content: ContentSource, options: { quiet?: boolean; warnLi
   ready.catch(() => undefined);
   // Deleted in the background while the guides render; best effort: what is left now is
   // tried again by the next build.
-  const cleaning: Array<Promise<void>> = [];
+  const leftovers: string[] = [];
   try {
-    removeLeftovers(CACHE_DIR, out, (p) => cleaning.push(rm(p, { recursive: true, force: true }).catch(() => undefined)));
+    removeLeftovers(CACHE_DIR, out, (p) => leftovers.push(p));
   } catch {
     // As above.
   }
+  const cleaning = deleteInBackground(leftovers);
   const staging = stagingDir(CACHE_DIR);
   let indexed: number;
   let model: SiteModel;
@@ -129,7 +130,7 @@ async function render(content: ContentSource, options: { quiet?: boolean; warnLi
     const searchMs = Math.round(buildState().searchMs ?? 0);
     timings.astro! -= searchMs;
     timings.search = searchMs;
-    await Promise.all(cleaning);
+    await cleaning;
     carryOver(reused, out, staging);
     writeFileSync(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
   } catch (error) {
