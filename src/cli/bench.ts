@@ -71,7 +71,7 @@ const THIS_CHECKOUT: Checkout = { label: 'this checkout', root: PROJECT_ROOT, no
 
 /**
  * The checkout's own `npm run build` command line, run with its Node: its package.json's build
- * script, split into words (e.g. `node --import ./src/cli/compile-cache.ts src/cli/build.ts`).
+ * script, split into words (e.g. `node --max-semi-space-size=16 --import ./src/cli/compile-cache.ts src/cli/build.ts`).
  */
 function buildCommand(checkout: Checkout): string[] {
   const manifest = JSON.parse(readFileSync(path.join(checkout.root, 'package.json'), 'utf8')) as { scripts: { build: string } };

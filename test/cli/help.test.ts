@@ -13,7 +13,7 @@ import { ROOT } from '../support/browser.ts';
 
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 const commands = Object.entries(pkg.scripts).flatMap(([name, script]) => {
-  const file = /^node (?:--import \S+ )?(src\/cli\/[\w-]+\.ts)$/.exec(script)?.[1];
+  const file = /^node (?:\S+ )*(src\/cli\/[\w-]+\.ts)$/.exec(script)?.[1];
   return file ? [{ name, file }] : [];
 });
 
