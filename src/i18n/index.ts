@@ -90,7 +90,13 @@ function makeTranslator(lang: string, strings: Strings): Translate {
   const form = (key: string, category: string): string => own(`${key}.${category}`) ?? own(`${key}.other`) ?? lookup(`${key}.${category}`) ?? t(`${key}.other` as Key);
 
   t.plural = (key, count, vars = {}) => interpolate(form(key, pluralRules().select(count)), { count, ...vars });
-  t.forms = (key) => Object.fromEntries(pluralRules().resolvedOptions().pluralCategories.map((c) => [c, form(key, c)])) as PluralForms;
+  // Asked for by every page (the search dialog's strings): each key's forms are worked out once.
+  const allForms = new Map<string, PluralForms>();
+  t.forms = (key) => {
+    let forms = allForms.get(key);
+    if (!forms) allForms.set(key, (forms = Object.freeze(Object.fromEntries(pluralRules().resolvedOptions().pluralCategories.map((c) => [c, form(key, c)])) as PluralForms)));
+    return forms;
+  };
   t.around = (key, name, vars) => {
     const [before = '', ...after] = t(key, vars).split(`{${name}}`);
     return [before, after.join(`{${name}}`)];

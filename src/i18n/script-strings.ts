@@ -4,7 +4,16 @@
  */
 import type { Translate } from './index.ts';
 
-export function searchStrings(t: Translate) {
+const made = new WeakMap<Translate, SearchStrings>();
+
+/** The search script's strings in `t`'s language: made once per language, as every page carries them. */
+export function searchStrings(t: Translate): SearchStrings {
+  let strings = made.get(t);
+  if (!strings) made.set(t, (strings = stringsOf(t)));
+  return strings;
+}
+
+function stringsOf(t: Translate) {
   return {
     noIndex: t('search.noIndex'),
     /** Pagefind filter → [its label, the "any" option], in the order the filters show. */
@@ -32,4 +41,4 @@ export function searchStrings(t: Translate) {
   };
 }
 
-export type SearchStrings = ReturnType<typeof searchStrings>;
+export type SearchStrings = ReturnType<typeof stringsOf>;
