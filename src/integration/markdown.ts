@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { llmsFullTxt, llmsTxt } from '../lib/llms-txt.ts';
-import { markdownCopies, markdownUrl } from '../lib/markdown-copy.ts';
+import { markdownCopies } from '../lib/markdown-copy.ts';
+import { markdownUrl } from '../lib/page-links.ts';
 import type { SiteModel } from '../lib/site.ts';
 
 /** Writes the copies, but not those of `skip`: guides whose previous output the build carries over (incremental.ts). */

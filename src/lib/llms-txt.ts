@@ -3,7 +3,7 @@
  * index names the site, says what it is, and lists every guide's Markdown copy by section in
  * reading order; the full file is every copy, one after another, in the same order.
  */
-import { absoluteUrl, markdownUrl } from './markdown-copy.ts';
+import { absoluteUrl, markdownUrl } from './page-links.ts';
 import type { Page, SiteModel } from './site.ts';
 
 /** Text safe inside a Markdown link's brackets, on one line. */

@@ -14,28 +14,7 @@ import { unified } from 'unified';
 import { visit } from './visit.ts';
 import { splitFrontmatter } from './guide.ts';
 import { headingAttributes } from './heading-attributes.ts';
-
-/** Where a page's Markdown copy is published: `/a/b/` → `/a/b/index.md`. */
-export function markdownUrl(pageUrl: string): string {
-  return `${pageUrl}index.md`;
-}
-
-/** A base for resolving root-relative URLs when the site's own address is unknown. */
-const NO_ORIGIN = 'http://site.invalid';
-
-/** A URL with a scheme (`https:`, `mailto:`) or protocol-relative: left as written. */
-const HAS_SCHEME = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
-
-/** `href` resolved against the page, absolute when the site's URL is known, else root-relative. */
-export function absoluteUrl(href: string, pageUrl: string, siteUrl?: string): string {
-  if (HAS_SCHEME.test(href)) return href;
-  try {
-    const url = new URL(href, new URL(pageUrl, siteUrl ?? NO_ORIGIN));
-    return siteUrl ? url.href : `${url.pathname}${url.search}${url.hash}`;
-  } catch {
-    return href;
-  }
-}
+import { absoluteUrl } from './page-links.ts';
 
 /** The two spellings of one URL, as written and as the renderer normalised it, compare equal. */
 function sameUrl(a: string, b: string): boolean {

@@ -24,6 +24,7 @@ import { BUILT_FILES, builtInPages, RESERVED_SEGMENTS } from './routes.ts';
 import { navOrder, pruneNav, trail, type NavItem, type NavSection } from './nav.ts';
 import { mergeUnknownLanguages } from './unknown-languages.ts';
 import { escapeHtml } from './html.ts';
+import { editUrl } from './repository-urls.ts';
 
 export interface PageSummary {
   url: string;
@@ -130,28 +131,6 @@ export interface LoadOptions {
 export function summary(page: Page): PageSummary {
   const { url, section, title, description, level, order, draft } = page;
   return { url, section, title, description, level, order, draft };
-}
-
-function editUrl(config: SiteConfig, relativePath: string): string | undefined {
-  return repositoryFileUrl(config, 'edit', relativePath);
-}
-
-/** A guide's file in the repository, as the host shows or edits it; none without `repository`. */
-function repositoryFileUrl(config: SiteConfig, view: 'edit' | 'blob', relativePath: string): string | undefined {
-  const repo = config.repository;
-  if (!repo) return undefined;
-  const base = repo.url.replace(/\/$/, '');
-  const prefix = repo.path.replace(/^\/|\/$/g, '');
-  return `${base}/${view}/${repo.branch}/${prefix ? `${prefix}/` : ''}${relativePath}`;
-}
-
-/**
- * A line of a guide's source in the repository (`…/blob/main/guides/x.md?plain=1#L12`: `plain=1`
- * shows a Markdown file as text, where GitHub and GitLab have line anchors); none without `repository`.
- */
-export function sourceLineUrl(config: SiteConfig, relativePath: string, line: number): string | undefined {
-  const url = repositoryFileUrl(config, 'blob', relativePath);
-  return url && `${url}?plain=1#L${line}`;
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { absoluteUrl, guideMarkdown, markdownUrl } from '../../src/lib/markdown-copy.ts';
+import { guideMarkdown } from '../../src/lib/markdown-copy.ts';
+import { absoluteUrl, markdownUrl } from '../../src/lib/page-links.ts';
 import { createMarkdownProcessor, renderPage } from '../../src/render/markdown.ts';
 
 const page = { title: 'Setting up', url: '/start/setup/' };
