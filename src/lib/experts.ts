@@ -8,9 +8,9 @@ import { unsupportedPattern } from './codeowners-match.ts';
 import { loadDataFile } from './data/load.ts';
 import { httpUrl } from './schema.ts';
 import { slug } from 'github-slugger';
+import { areasOf, KINDS, type Area, type ExpertRef, type ExpertsIndex, type Kind, type Person } from './experts-index.ts';
 
-export const KINDS = ['module', 'tool', 'platform', 'interest', 'translation'] as const;
-export type Kind = (typeof KINDS)[number];
+export { areasOf, KINDS, type Area, type ExpertRef, type ExpertsIndex, type Kind, type Person } from './experts-index.ts';
 
 export const KIND_LABELS: Record<Kind, { one: string; many: string }> = {
   module: { one: 'Module', many: 'Standard library modules' },
@@ -51,40 +51,6 @@ export const expertsSchema = z.strictObject({
   people: z.record(z.string(), personSchema.nullable().transform((p) => p ?? personSchema.parse({}))),
   areas: z.strictObject(Object.fromEntries(KINDS.map((k) => [k, z.array(areaSchema).default([])])) as Record<Kind, z.ZodDefault<z.ZodArray<typeof areaSchema>>>),
 });
-
-export interface Person {
-  handle: string;
-  name?: string;
-  status: 'active' | 'emeritus';
-  profile?: string;
-  links: Record<string, string>;
-}
-
-export interface ExpertRef {
-  handle: string;
-  assignable: boolean;
-}
-
-export interface Area {
-  kind: Kind;
-  name: string;
-  /** Anchor of the row on /experts/, e.g. `module-asyncio`. */
-  id: string;
-  experts: ExpertRef[];
-  teams: string[];
-  paths: string[];
-  notes?: string;
-  guides: string[];
-  tier?: number;
-  unmaintained: boolean;
-  line: number;
-}
-
-export interface ExpertsIndex {
-  file: string;
-  people: Person[];
-  areas: Area[];
-}
 
 /** `module` + `collections.abc` → `module-collectionsabc`: github-slugger, like every heading id. */
 export function areaId(kind: Kind, name: string): string {
@@ -170,10 +136,6 @@ export function loadExperts(file: string, options: { profileTemplate?: string } 
   return { index: { file, people, areas }, diagnostics };
 }
 
-/** The areas a person looks after. */
-export function areasOf(index: ExpertsIndex, handle: string): Area[] {
-  return index.areas.filter((a) => a.experts.some((e) => e.handle === handle));
-}
 
 /**
  * Finds an area for `:experts[name]`: `kind:name` or a bare name (modules first, then other kinds),
