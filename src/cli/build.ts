@@ -107,7 +107,8 @@ async function render(content: ContentSource, options: { quiet?: boolean; warnLi
   } catch {
     // As above.
   }
-  const cleaning = deleteInBackground(leftovers);
+  // Not awaited: what it deletes is no part of this build, and it may finish after it.
+  void deleteInBackground(leftovers);
   const staging = stagingDir(CACHE_DIR);
   let indexed: number;
   let model: SiteModel;
@@ -130,7 +131,6 @@ async function render(content: ContentSource, options: { quiet?: boolean; warnLi
     const searchMs = Math.round(buildState().searchMs ?? 0);
     timings.astro! -= searchMs;
     timings.search = searchMs;
-    await cleaning;
     carryOver(reused, out, staging);
     writeFileSync(path.join(staging, BUILD_MARKER), BUILD_MARKER_TEXT);
   } catch (error) {

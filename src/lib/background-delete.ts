@@ -11,12 +11,17 @@ import { constants, setPriority } from 'node:os';
 /** The child's whole program: each path, deleted as `rm -rf` would; one that fails is left for the next build. */
 const PROGRAM = 'for (const p of process.argv.slice(1)) { try { require("node:fs").rmSync(p, { recursive: true, force: true }); } catch {} }';
 
-/** Deletes `paths` (best effort); settles once the child has exited, never rejects. */
+/**
+ * Deletes `paths` (best effort); settles once the child has exited, never rejects. Nothing needs
+ * to wait for it: the child does not hold this process open, and goes on after it exits (the build
+ * does not wait, so a lowest-priority child on a busy machine never delays it).
+ */
 export function deleteInBackground(paths: readonly string[]): Promise<void> {
   if (!paths.length) return Promise.resolve();
   return new Promise((resolve) => {
     // A plain Node running one line: spawn does not pass on the build's own flags (the compile cache).
     const child = spawn(process.execPath, ['-e', PROGRAM, ...paths], { stdio: 'ignore' });
+    child.unref();
     child.on('error', () => resolve());
     child.on('exit', () => resolve());
     try {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,17 @@ describe('deleteInBackground', () => {
     const parent = mkdtempSync(path.join(tmpdir(), 'devguide-delete-'));
     const old = tree(parent, 'old-build');
     await deleteInBackground([path.join(parent, 'never-there'), old]);
+    expect(existsSync(old)).toBe(false);
+  });
+
+  it('finishes the deletion after the process that asked for it has exited', async () => {
+    const parent = mkdtempSync(path.join(tmpdir(), 'devguide-delete-'));
+    const old = tree(parent, 'old-build');
+    const module = path.join(import.meta.dirname, '../../src/lib/background-delete.ts');
+    const script = `import { deleteInBackground } from ${JSON.stringify(module)}; deleteInBackground([${JSON.stringify(old)}]);`;
+    const asked = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(asked.status, asked.stderr).toBe(0);
+    for (let i = 0; i < 100 && existsSync(old); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(existsSync(old)).toBe(false);
   });
 
