@@ -13,8 +13,8 @@ import { carryOver, pageFingerprints, reusablePages, saveManifest, templateFinge
 import { acquireBuildLock, BUILD_MARKER, BUILD_MARKER_TEXT, discard, outputProblem, publish, removeLeftovers, stagingDir } from '../lib/output.ts';
 import { CACHE_DIR, PROJECT_ROOT } from '../lib/paths.ts';
 import { printDiagnostics } from '../lib/print.ts';
-import { loadContent, type ContentSource } from '../lib/content.ts';
-import { loadSite, routeContextOf, type SiteModel } from '../lib/site.ts';
+import type { ContentSource } from '../lib/content.ts';
+import { loadContentCached, loadSite, routeContextOf, type SiteModel } from '../lib/site.ts';
 import { guardCommand } from '../lib/crash.ts';
 import { deleteInBackground } from '../lib/background-delete.ts';
 
@@ -51,7 +51,7 @@ export async function buildSite(options: { content: string; out: string; quiet?:
     return { ok: false, out, timings, pages: 0 };
   }
   process.env.DEVGUIDE_CONTENT = contentDir;
-  const content = loadContent(contentDir);
+  const content = loadContentCached(contentDir, CACHE_DIR);
   if (hasErrors(content.diagnostics)) {
     // Nothing will be published: the guides render only so every problem is reported in one run.
     const model = await loadSite({ contentDir, content, cacheDir: CACHE_DIR, warnLinks: options.warnLinks });

@@ -12,6 +12,7 @@ import { loadDataFile } from './data/load.ts';
 import type { NavSection } from './nav.ts';
 import { findRepository, type GitRepository } from './git-repo.ts';
 import { loadFolder } from './folder-content.ts';
+import type { FrontmatterCache } from './frontmatter-cache.ts';
 import { isHidden, loadGuide, nameDiagnostics, type GuideSource } from './guide.ts';
 import { describeFolder, readBookToml, shapeMessage } from './project-shape.ts';
 import { RESERVED_SEGMENTS } from './routes.ts';
@@ -66,8 +67,11 @@ export function loadSiteConfig(contentDir: string): { site?: SiteFile; exists: b
 /** Extensions of Markdown files that are not read as guides (only `.md` is), worth a warning. */
 const MARKDOWN_LIKE = /\.(markdown|mdown|mkd|mkdn|mdx)$/i;
 
-/** Reads a whole content folder: site.yaml and every guide, with every problem found. */
-export function loadContent(contentDir: string): ContentSource {
+/**
+ * Reads a whole content folder: site.yaml and every guide, with every problem found. With a
+ * frontmatter cache, guides whose frontmatter it remembers are not parsed again (frontmatter-cache.ts).
+ */
+export function loadContent(contentDir: string, options: { frontmatter?: FrontmatterCache } = {}): ContentSource {
   const dir = path.resolve(contentDir);
   const diagnostics: Diagnostic[] = [];
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -111,7 +115,7 @@ export function loadContent(contentDir: string): ContentSource {
   // A docs folder that merely has a guides/ folder (and a README beside it) is read as a folder.
   const ownLayout = existsSync(guidesDir) && (Boolean(site?.sections) || !readdirSync(dir).some((name) => /\.md$/i.test(name)));
   if (ownLayout) {
-    const guides = guidesLayout(dir, guidesDir, site, leavesContent, diagnostics);
+    const guides = guidesLayout(dir, guidesDir, site, leavesContent, diagnostics, options.frontmatter);
     const sections = site?.sections ?? inferredSections(guidesDir);
     const merged = site ? completeConfig(site, { title: folderTitle, sections, repository, contentDir: dir }) : undefined;
     return finish({ contentDir: dir, root: guidesDir, layout: 'guides', site: merged as SiteConfig, startAt: config.startAt, guides, repository, diagnostics });
@@ -130,6 +134,7 @@ export function loadContent(contentDir: string): ContentSource {
     leavesContent,
     summary: summaryFile,
     siteTitle: () => site?.title ?? book?.title ?? rootTitle ?? folderTitle,
+    frontmatter: options.frontmatter,
   });
   rootTitle = folder.rootTitle;
   diagnostics.push(...folder.diagnostics);
@@ -200,7 +205,7 @@ function inferredSections(guidesDir: string): SiteConfig['sections'] {
 }
 
 /** devguide's own layout: guides/<section>/<slug>.md, sections listed in site.yaml. */
-function guidesLayout(dir: string, guidesDir: string, site: SiteFile | undefined, leavesContent: (link: string) => boolean, diagnostics: Diagnostic[]): GuideSource[] {
+function guidesLayout(dir: string, guidesDir: string, site: SiteFile | undefined, leavesContent: (link: string) => boolean, diagnostics: Diagnostic[], frontmatter?: FrontmatterCache): GuideSource[] {
   const guides: GuideSource[] = [];
   if (!statSync(guidesDir).isDirectory()) {
     diagnostics.push(diagnostic('missing-content', guidesDir, undefined, 'guides is a file, but it must be the folder that holds the section folders.', 'Rename or remove the file, and create guides/<section>/<slug>.md files; see the README.'));
@@ -241,7 +246,7 @@ function guidesLayout(dir: string, guidesDir: string, site: SiteFile | undefined
       const named = nameDiagnostics(filePath, file.name, (slug) => `/${entry.name}/${slug}/`, true);
       diagnostics.push(...named.diagnostics);
       if (!named.slug) continue;
-      const loaded = loadGuide(filePath, dir, { section: entry.name, slug: named.slug, url: `/${entry.name}/${named.slug}/`, fallbackTitle: readableName(file.name) });
+      const loaded = loadGuide(filePath, dir, { section: entry.name, slug: named.slug, url: `/${entry.name}/${named.slug}/`, fallbackTitle: readableName(file.name) }, frontmatter);
       diagnostics.push(...loaded.diagnostics);
       if (loaded.guide) guides.push(loaded.guide);
     }

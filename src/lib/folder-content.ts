@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import GithubSlugger from 'github-slugger';
 import { compareText } from './compare.ts';
+import type { FrontmatterCache } from './frontmatter-cache.ts';
 import { isHidden, loadGuide, nameDiagnostics, type GuideSource } from './guide.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { NavItem, NavSection } from './nav.ts';
@@ -52,6 +53,8 @@ export interface FolderOptions {
   siteTitle: () => string;
   /** SUMMARY.md's path, when the book has one. */
   summary?: string;
+  /** Frontmatter remembered from earlier runs (frontmatter-cache.ts). */
+  frontmatter?: FrontmatterCache;
 }
 
 /** Every Markdown file below `root`, as paths relative to it, sorted. */
@@ -146,7 +149,7 @@ export function loadFolder(options: FolderOptions): FolderContent {
     const folderName = parts.at(-2);
     const fallbackTitle = folderPage ? (folderName ? readableName(folderName) : options.siteTitle()) : readableName(name);
     const segments = url.split('/').filter(Boolean);
-    const loaded = loadGuide(file, contentDir, { section: segments[0] ?? '', slug: segments.at(-1) ?? '', url, fallbackTitle, lenient: true });
+    const loaded = loadGuide(file, contentDir, { section: segments[0] ?? '', slug: segments.at(-1) ?? '', url, fallbackTitle, lenient: true }, options.frontmatter);
     if (!loaded.guide) {
       diagnostics.push(...loaded.diagnostics);
       continue;

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Heading } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { FrontmatterCache } from './frontmatter-cache.ts';
 import { toString } from 'mdast-util-to-string';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { readText } from './read-text.ts';
@@ -90,7 +91,7 @@ const ORDER_ALIASES = ['weight', 'sidebar_position', 'nav_order'];
  * Reads one guide file into a GuideSource. A guide whose frontmatter has errors still comes back,
  * marked `failed`, so its links are checked in the same run; it is not published.
  */
-export function loadGuide(file: string, contentDir: string, place: GuidePlace): { guide?: GuideSource; diagnostics: Diagnostic[] } {
+export function loadGuide(file: string, contentDir: string, place: GuidePlace, cache?: FrontmatterCache): { guide?: GuideSource; diagnostics: Diagnostic[] } {
   const read = readText(file);
   if (read.diagnostic) return { diagnostics: [read.diagnostic] };
   const text = read.text!;
@@ -104,7 +105,9 @@ export function loadGuide(file: string, contentDir: string, place: GuidePlace): 
     return { diagnostics: [diagnostic('invalid-frontmatter', file, { line: 1, column: 1 }, 'The frontmatter starts with `---` on line 1 but is never closed.', 'Add a line with only `---` after the last frontmatter field.')] };
   }
   let frontmatter: Frontmatter = { draft: false, tags: [] };
-  if (yaml !== undefined) {
+  const cached = yaml === undefined ? undefined : cache?.get(yaml, Boolean(place.lenient));
+  if (cached) frontmatter = cached;
+  else if (yaml !== undefined) {
     const parsed = parseYaml(yaml, file, { lineOffset: 1 });
     if (parsed.diagnostics.length) {
       diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, code: 'invalid-frontmatter' as const, hint: d.hint })));
@@ -133,6 +136,7 @@ export function loadGuide(file: string, contentDir: string, place: GuidePlace): 
       }
     }
   }
+  if (yaml !== undefined && !cached && !diagnostics.length) cache?.set(yaml, Boolean(place.lenient), frontmatter);
   const heading = frontmatter.title ? undefined : firstHeading(body);
   const guide: GuideSource = {
     file,

@@ -2,6 +2,7 @@
  * The whole site as data: content read and validated, every guide rendered, reading order, ladder,
  * dates and links checked. Pages and the CLI are thin adapters over `loadSite`.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.ts';
@@ -13,7 +14,8 @@ import { lastUpdatedDates } from './git-dates.ts';
 import { ladder, type Rung } from './ladder.ts';
 import { findBrokenLinks, type LinkSource } from './links.ts';
 import { linkTargets, type Heading, type InvalidData, type LinkRef, type RenderedPage, type Todo } from './rendered.ts';
-import { renderPages, type RenderStats } from '../render/render.ts';
+import { pipelineVersion, renderPages, type RenderStats } from '../render/render.ts';
+import { openFrontmatterCache } from './frontmatter-cache.ts';
 import { neighbours, readingOrder } from './reading-order.ts';
 import type { Level, SiteConfig } from './schema.ts';
 import { loadExperts, type ExpertsIndex } from './experts.ts';
@@ -152,9 +154,22 @@ function pageLinkTargets(r: RenderedPage): Pick<Page, 'linkTargets'> {
 /** Codes the link check gives, which `linkCheck: warn` turns into warnings. */
 const LINK_CODES = new Set(['broken-link', 'broken-anchor', 'broken-image']);
 
+/**
+ * loadContent, with the guides' frontmatter remembered in `cacheDir` between runs (one file per
+ * content folder, see frontmatter-cache.ts); a plain loadContent without a cache folder.
+ */
+export function loadContentCached(contentDir: string, cacheDir?: string): ContentSource {
+  if (!cacheDir) return loadContent(contentDir);
+  const folder = createHash('sha256').update(path.resolve(contentDir)).digest('hex').slice(0, 16);
+  const frontmatter = openFrontmatterCache(path.join(cacheDir, 'frontmatter', `${folder}.json`), pipelineVersion());
+  const content = loadContent(contentDir, { frontmatter });
+  frontmatter.save();
+  return content;
+}
+
 /** Reads, validates and renders a content folder. Never throws for bad content. */
 export async function loadSite(options: LoadOptions): Promise<SiteModel> {
-  const content = options.content ?? loadContent(options.contentDir);
+  const content = options.content ?? loadContentCached(options.contentDir, options.cacheDir);
   const diagnostics: Diagnostic[] = [...content.diagnostics];
   const config = content.site;
   const empty: SiteModel = { contentDir: content.contentDir, config, sections: [], listings: [], assets: [], pages: [], ladder: [], redirects: [], builtIn: [], externalLinks: [], diagnostics, stats: { rendered: 0, cached: 0, workers: 0, pages: 0 } };
