@@ -12,27 +12,24 @@ import { ROOT } from '../support/browser.ts';
 const SRC = path.join(ROOT, 'src');
 const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|astro)$/.test(f));
 
-/** Relative imports of each source file, resolved to paths under src/. */
-const graph = new Map(
-  files.map((file) => {
-    const text = readFileSync(path.join(SRC, file), 'utf8');
-    const targets = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'";]*?from\s+'(\.[^']+)'|import\s+'(\.[^']+)'/g)]
-      .map((m) => path.relative(SRC, path.resolve(path.dirname(path.join(SRC, file)), m[1] ?? m[2]!)))
-      .filter((target) => files.includes(target));
-    return [file, targets] as const;
-  }),
-);
-
-/** Imports that stay in the compiled code (not `import type`), resolved the same way. */
-const valueGraph = new Map(
-  files.map((file) => {
-    const text = readFileSync(path.join(SRC, file), 'utf8');
-    const targets = [...text.matchAll(/(?:^|\n)\s*(?:import|export)(?!\s+type\b)[^'";]*?from\s+'(\.[^']+)'|import\s+'(\.[^']+)'/g)]
-      .map((m) => path.relative(SRC, path.resolve(path.dirname(path.join(SRC, file)), m[1] ?? m[2]!)))
-      .filter((target) => files.includes(target));
-    return [file, targets] as const;
-  }),
-);
+/**
+ * Relative imports of each source file, resolved to paths under src/: all of them, or only those
+ * that stay in the compiled code (not `import type`).
+ */
+function importGraph(kept: 'all' | 'values'): Map<string, string[]> {
+  const pattern = kept === 'all' ? /(?:^|\n)\s*(?:import|export)[^'";]*?from\s+'(\.[^']+)'|import\s+'(\.[^']+)'/g : /(?:^|\n)\s*(?:import|export)(?!\s+type\b)[^'";]*?from\s+'(\.[^']+)'|import\s+'(\.[^']+)'/g;
+  return new Map(
+    files.map((file) => {
+      const text = readFileSync(path.join(SRC, file), 'utf8');
+      const targets = [...text.matchAll(pattern)]
+        .map((m) => path.relative(SRC, path.resolve(path.dirname(path.join(SRC, file)), m[1] ?? m[2]!)))
+        .filter((target) => files.includes(target));
+      return [file, targets] as const;
+    }),
+  );
+}
+const graph = importGraph('all');
+const valueGraph = importGraph('values');
 
 describe('the source layout', () => {
   it('keeps the Markdown pipeline and the data loaders out of what the templates import', () => {
