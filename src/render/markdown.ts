@@ -4,7 +4,7 @@
  * checker, diagnostics with positions).
  */
 import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
+import remarkParseLean from '../plugins/remark-parse-lean.ts';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import { VFile } from 'vfile';
@@ -21,7 +21,7 @@ export type MarkdownProcessor = Processor<any, any, any, any, string>;
 /** Builds the processor once; reuse it for every page. */
 export function createMarkdownProcessor(options: PipelineOptions = {}): MarkdownProcessor {
   return unified()
-    .use(remarkParse)
+    .use(remarkParseLean)
     .use(remarkPlugins(options))
     .use(remarkRehype, { allowDangerousHtml: true, footnoteLabelTagName: 'h2', footnoteBackLabel: 'Back to reference' })
     .use(rehypePlugins(options))
