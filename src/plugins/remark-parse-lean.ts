@@ -1,6 +1,6 @@
 /**
  * remark-parse, with only the GFM constructs a document can use. It builds the same tree as
- * remark-parse (test/plugins/remark-parse-lean.test.ts parses documents both ways), in less time:
+ * remark-parse (test/plugins/parse-lean.test.ts parses documents both ways), in less time:
  *
  * - GFM's literal autolinks register the email autolink on every letter, digit and `+-._`, so
  *   micromark tries it at the start of every word of prose. An email autolink needs an `@`, a
