@@ -4,7 +4,7 @@ import path from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import remarkParseLean, { mayStartTable } from '../../src/plugins/remark-parse-lean.ts';
+import remarkParseLean, { hasAutolinkText, mayStartTable } from '../../src/plugins/remark-parse-lean.ts';
 import { remarkPlugins } from '../../src/plugins/index.ts';
 import { createMarkdownProcessor, renderPage } from '../../src/render/markdown.ts';
 
@@ -22,7 +22,7 @@ function markdownFiles(dir: string): string[] {
 /** Documents strung together from pieces that make and break tables, containers and literal autolinks. */
 function generatedDocuments(count: number, seed: number): string[] {
   const tableLines = ['| a | b |\n', '|---|:-:|\n', 'a | b\n', '-|-\n', ':-\n'];
-  const pieces = [...tableLines, ...tableLines, ...tableLines, '|', ' | ', 'a', 'b c', '-', '--', ':', ':-', '-:', ' ', '\t', '> ', '- ', '1. ', 'www.x.com', 'WWW.Y.org', 'http://x.y', 'HTTPS://e.com/p', 'a@b.co', 'x.y@z.com', '[a](b)', '[a]', '[', ']', '![i](j)', '_x_', '*y*', '`c`', '\\|', '\n', '\n', '\n', '\n\n', '\r\n', '\r', '```\n', '    ', '<b>', '~~s~~', '[^1]', '[^1]: n\n', '- [ ] ', '::: note\n', ':::\n', '## h', '\\', '&amp;'];
+  const pieces = [...tableLines, ...tableLines, ...tableLines, '|', ' | ', 'a', 'b c', '-', '--', ':', ':-', '-:', ' ', '\t', '> ', '- ', '1. ', 'www.x.com', 'WWW.Y.org', 'http://x.y', 'HTTPS://e.com/p', 'a@b.co', 'x.y@z.com', '[a](b)', '[a]', '[', ']', '![i](j)', '_x_', '*y*', '`c`', '\\|', '\n', '\n', '\n', '\n\n', '\r\n', '\r', '```\n', '    ', '<b>', '~~s~~', '[^1]', '[^1]: n\n', '- [ ] ', '::: note\n', ':::\n', '## h', '\\', '&amp;', '&#64;', 'www\\.x.com', 'a\\@b.co', 'mailto:a@b.co', 'xmpp:a@b.co/d', 'x&#x77;ww.y.z'];
   let state = seed;
   const random = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   return Array.from({ length: count }, () => Array.from({ length: 3 + Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)]).join(''));
@@ -54,6 +54,19 @@ describe('remark-parse-lean', () => {
     const render = async (body: string) => (await renderPage(createMarkdownProcessor({}), { file: 'input.md', body })).html;
     expect(await render('a\n:-\nb\n')).toMatch(/<table>[\s\S]*<th[^>]*>a<\/th>[\s\S]*<td[^>]*>b<\/td>/);
     expect(await render('| a | b |\n| - | - |\nplain row\n')).toMatch(/<td>plain row<\/td>/);
+  });
+});
+
+describe('hasAutolinkText', () => {
+  it('finds an @, www. or http(s):// in any text node, in any case', () => {
+    const para = (value: string) => ({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value }] }] }] });
+    for (const value of ['mail a@b.co', 'see WWW.example.org', 'at HTTPS://example.org', 'at http://example.org']) expect(hasAutolinkText(para(value))).toBe(true);
+    for (const value of ['plain prose', 'www dot', 'http: no slashes']) expect(hasAutolinkText(para(value))).toBe(false);
+  });
+
+  it('keeps the autolink an @ from a character reference makes, which the raw text does not show', async () => {
+    const html = (await renderPage(createMarkdownProcessor({}), { file: 'input.md', body: 'Write to a&#64;example.org.\n' })).html;
+    expect(html).toContain('<a href="mailto:a@example.org">a@example.org</a>');
   });
 });
 
