@@ -29,15 +29,14 @@ type MdastExtension = Exclude<MdastExtensions[number], unknown[]>;
 type Transform = NonNullable<MdastExtension['transforms']>[number];
 type ConstructRecord = NonNullable<Extension['text']>;
 
-/** The autolink constructs (by micromark's name) that can succeed in `doc`. */
-function usableAutolinks(doc: string): Set<string> {
-  const usable = new Set<string>();
-  if (doc.includes('@')) usable.add('emailAutolink');
-  if (/www\./i.test(doc)) usable.add('wwwAutolink');
-  if (/https?:/i.test(doc)) usable.add('protocolAutolink');
-  return usable;
+/** The literal-autolink constructs (by micromark's name) that cannot succeed in `doc`. */
+function unusableAutolinks(doc: string): string[] {
+  const unusable: string[] = [];
+  if (!doc.includes('@')) unusable.push('emailAutolink');
+  if (!/www\./i.test(doc)) unusable.push('wwwAutolink');
+  if (!/https?:/i.test(doc)) unusable.push('protocolAutolink');
+  return unusable;
 }
-const AUTOLINKS = ['emailAutolink', 'wwwAutolink', 'protocolAutolink'];
 
 const PIPE = 124;
 const COLON = 58;
@@ -93,7 +92,7 @@ function withoutConstructs(record: ConstructRecord, drop: Set<string>): Construc
 }
 
 /** `extensions` with the constructs in `drop` taken out of their text constructs and the table guarded. */
-function leanExtensions(extensions: readonly Extension[], drop: Set<string>, guarded: WeakMap<Construct, Construct>): Extension[] {
+function leanExtensions(extensions: readonly Extension[], drop: Set<string>): Extension[] {
   return extensions.map((extension) => {
     let lean = extension;
     if (drop.size && extension.text) lean = { ...lean, text: withoutConstructs(extension.text, drop) };
@@ -101,13 +100,7 @@ function leanExtensions(extensions: readonly Extension[], drop: Set<string>, gua
     if (flowStart) {
       const list = (Array.isArray(flowStart) ? flowStart : [flowStart]) as Construct[];
       if (list.some((c) => c.name === 'table')) {
-        const guardedList = list.map((c) => {
-          if (c.name !== 'table') return c;
-          let g = guarded.get(c);
-          if (!g) guarded.set(c, (g = guardedTable(c)));
-          return g;
-        });
-        lean = { ...lean, flow: { ...extension.flow, null: guardedList } };
+        lean = { ...lean, flow: { ...extension.flow, null: list.map((c) => (c.name === 'table' ? guardedTable(c) : c)) } };
       }
     }
     return lean;
@@ -146,18 +139,16 @@ export default function remarkParseLean(this: Processor) {
   const self = this;
   /** Lean extension lists by the autolinks they drop, for the extension list they were made from. */
   let made: { from: readonly Extension[]; byDrop: Map<string, Extension[]> } | undefined;
-  const guarded = new WeakMap<Construct, Construct>();
   let transforms: { from: MdastExtensions; guarded: MdastExtensions } | undefined;
   self.parser = (doc: string) => {
     const extensions = (self.data('micromarkExtensions') ?? []) as readonly Extension[];
     const fromMarkdownExtensions = (self.data('fromMarkdownExtensions') ?? []) as MdastExtensions;
     if (transforms?.from !== fromMarkdownExtensions) transforms = { from: fromMarkdownExtensions, guarded: guardedTransforms(fromMarkdownExtensions) };
-    const usable = usableAutolinks(doc);
-    const drop = new Set(AUTOLINKS.filter((name) => !usable.has(name)));
-    const key = [...drop].join(',');
+    const drop = unusableAutolinks(doc);
+    const key = drop.join(',');
     if (made?.from !== extensions) made = { from: extensions, byDrop: new Map() };
     let lean = made.byDrop.get(key);
-    if (!lean) made.byDrop.set(key, (lean = leanExtensions(extensions, drop, guarded)));
+    if (!lean) made.byDrop.set(key, (lean = leanExtensions(extensions, new Set(drop))));
     current = doc;
     try {
       return fromMarkdown(doc, { ...(self.data('settings') as Options | undefined), extensions: lean, mdastExtensions: transforms.guarded });
